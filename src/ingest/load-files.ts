@@ -1,0 +1,42 @@
+// Expands paths (files and folders, recursively) to the .txt and .md files they name, in a stable order.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../errors.js';
+import { decodeText, type Encoding } from './decode-text.js';
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+
+export interface LoadedFile {
+  path: string;
+  title: string;
+  text: string;
+  encoding: Encoding;
+}
+
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch((cause: unknown) => {
+      throw new AppError('NOT_FOUND', `${p}: no such file or folder`, { cause });
+    });
+    if (info.isDirectory()) {
+      const entries = await readdir(p, { recursive: true, withFileTypes: true });
+      out.push(
+        ...entries
+          .filter((e) => e.isFile() && TEXT_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+          .map((e) => path.join(e.parentPath, e.name))
+          .sort(),
+      );
+    } else {
+      out.push(p);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Reads and decodes one file; the title is the first Markdown heading or the file name. */
+export async function loadFile(file: string): Promise<LoadedFile> {
+  const { text, encoding } = decodeText(await readFile(file), file);
+  const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+  return { path: file, title: heading ?? path.basename(file, path.extname(file)), text, encoding };
+}

@@ -1,0 +1,51 @@
+// Normalises document text for matching while keeping every offset meaningful: each mapping is
+// one UTF-16 unit to one, so an offset into the normalised text is an offset into the original.
+
+const FULLWIDTH_START = 0xff01; // ！
+const FULLWIDTH_END = 0xff5e; // ～
+const FULLWIDTH_OFFSET = 0xfee0;
+
+/** Full-width ASCII we fold to half-width: digits, Latin letters and a few symbols used in numbers. */
+function foldChar(code: number): number {
+  if (code >= FULLWIDTH_START && code <= FULLWIDTH_END) {
+    const half = code - FULLWIDTH_OFFSET;
+    const ch = String.fromCharCode(half);
+    // Keep Chinese punctuation that carries structure (，。；：！？（）) as written: the splitter and
+    // the extractors read them. Fold only digits, letters and number symbols.
+    if (/[0-9A-Za-z%.+\-/~]/.test(ch)) return half;
+    return code;
+  }
+  switch (code) {
+    case 0x3000: // ideographic space
+    case 0x00a0: // no-break space
+    case 0x2002:
+    case 0x2003:
+    case 0x2009:
+    case 0x09: // tab
+      return 0x20;
+    case 0x0d: // CR → LF (CRLF becomes a blank line, which only separates paragraphs)
+      return 0x0a;
+    case 0x300c: // 「
+    case 0x300e: // 『
+      return 0x201c; // “
+    case 0x300d: // 」
+    case 0x300f: // 』
+      return 0x201d; // ”
+    case 0x2014: // —
+      return code;
+    default:
+      return code;
+  }
+}
+
+/** Returns text of the same length with full-width digits/letters/％ folded and spaces unified. */
+export function normaliseText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const folded = foldChar(code);
+    out += folded === code ? text[i] : String.fromCharCode(folded);
+  }
+  // A leading BOM is one unit; replace it with a space so offsets stay put.
+  return out.charCodeAt(0) === 0xfeff ? ' ' + out.slice(1) : out;
+}

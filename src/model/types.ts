@@ -1,0 +1,113 @@
+// The fact types every stage shares. Types only: no behaviour, no imports from above.
+
+export const ENTITY_TYPES = ['Park', 'Industry', 'Policy', 'Region', 'Organization'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Semantic relationship types between entities (the fixed list Cypher may use). */
+export const RELATION_TYPES = [
+  'HOSTS',
+  'SUPPORTS',
+  'EXTENDS_TO',
+  'INTEGRATES_WITH',
+  'PART_OF',
+  'CONTAINS',
+  'CO_OCCURS',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export const COMPARATORS = ['>=', '<=', '=', '>', '<', '~', 'range'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** Where a fact comes from. Offsets are UTF-16 indices into the (normalised) document text. */
+export interface Evidence {
+  docId: string;
+  passageId: string;
+  start: number;
+  end: number;
+  /** Stable id of the rule that produced the fact, e.g. `target.reach`, `rel.extends-to`. */
+  rule: string;
+}
+
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  source: string;
+  region?: string;
+  publishedAt?: string;
+  sha256: string;
+  chars: number;
+  ingestedAt: string;
+}
+
+export interface Passage {
+  id: string;
+  docId: string;
+  ordinal: number;
+  /** Heading path, outermost first, joined by " / " ("" when none). */
+  heading: string;
+  text: string;
+  /** Offsets of `text` in the document text. */
+  start: number;
+  end: number;
+}
+
+/** One jieba token; offsets are relative to the passage text. */
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+export interface SegmentedPassage extends Passage {
+  tokens: Token[];
+}
+
+export interface Entity {
+  /** `${type}:${name}`: deterministic so MERGE is idempotent. */
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+}
+
+export interface Mention {
+  entityId: string;
+  /** The text as written (may be an alias). */
+  surface: string;
+  evidence: Evidence;
+}
+
+export interface Target {
+  /** Deterministic: derived from docId and the quote's offsets. */
+  id: string;
+  metric: string;
+  value: number;
+  /** Upper bound when comparator is `range`. */
+  valueMax?: number;
+  unit: string;
+  comparator: Comparator;
+  year?: number;
+  period?: string;
+  quote: string;
+  /** Entity ids the number is about (MEASURES). */
+  measures: string[];
+  evidence: Evidence;
+}
+
+export interface Relation {
+  type: RelationType;
+  from: string;
+  to: string;
+  /** Number of supporting statements (CO_OCCURS: co-occurrence count). */
+  weight: number;
+  evidence: Evidence[];
+}
+
+/** Everything extracted from one document, ready to write. */
+export interface DocumentFacts {
+  entities: Entity[];
+  mentions: Mention[];
+  targets: Target[];
+  relations: Relation[];
+}

@@ -1,0 +1,138 @@
+// One driver per process: connects with retries and backoff, runs read and write transactions with
+// a timeout, and turns driver failures into the project's own errors (original kept as `cause`).
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../../errors.js';
+import { moduleLogger } from '../../log.js';
+
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  connectRetries: number;
+  txTimeoutMs: number;
+}
+
+export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps a driver error to AppError; errors that are already ours pass through. */
+export function toStoreError(error: unknown, uri: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError')) {
+      return new AppError('STORE_UNAVAILABLE', `Neo4j at ${uri} is unavailable`, { cause: error });
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('CONFLICT', 'a concurrent write created the same node', { cause: error });
+    }
+  }
+  return new AppError('INTERNAL', 'graph store query failed', { cause: error });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class Neo4jConnection {
+  private readonly log = moduleLogger('neo4j');
+
+  private constructor(
+    private readonly driver: Driver,
+    readonly settings: Neo4jSettings,
+  ) {}
+
+  /** Opens the driver and waits for the server, retrying with exponential backoff. */
+  static async open(settings: Neo4jSettings): Promise<Neo4jConnection> {
+    const auth = settings.password ? neo4j.auth.basic(settings.user, settings.password) : undefined;
+    const driver = neo4j.driver(settings.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionTimeout: 5_000,
+      connectionAcquisitionTimeout: 10_000,
+      maxTransactionRetryTime: 5_000,
+      logging: { level: 'error', logger: () => undefined },
+    });
+    const connection = new Neo4jConnection(driver, settings);
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= settings.connectRetries; attempt++) {
+      try {
+        await driver.getServerInfo(settings.database ? { database: settings.database } : {});
+        connection.log.info({ uri: settings.uri, attempts: attempt + 1 }, 'connected to Neo4j');
+        return connection;
+      } catch (error) {
+        lastError = error;
+        if (attempt < settings.connectRetries) {
+          const delay = Math.min(200 * 2 ** attempt, 3_000);
+          connection.log.warn({ uri: settings.uri, attempt: attempt + 1, delayMs: delay }, 'Neo4j not reachable yet, retrying');
+          await sleep(delay);
+        }
+      }
+    }
+    await driver.close();
+    const reason = lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError);
+    throw new AppError(
+      'STORE_UNAVAILABLE',
+      `cannot reach Neo4j at ${settings.uri} after ${settings.connectRetries + 1} attempts (${reason}); start it with "npm run neo4j:start" or check NEO4J_URI`,
+      { cause: lastError },
+    );
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.settings.database ? { database: this.settings.database } : {}),
+    });
+  }
+
+  async read<T>(work: Work<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work, { timeout: this.settings.txTimeoutMs });
+    } catch (error) {
+      throw toStoreError(error, this.settings.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T>(work: Work<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work, { timeout: this.settings.txTimeoutMs });
+    } catch (error) {
+      throw toStoreError(error, this.settings.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements cannot run in a managed transaction with other work: one auto-commit each. */
+  async run(statement: string, params: Record<string, unknown> = {}): Promise<Array<Record<string, unknown>>> {
+    const session = this.session('WRITE');
+    try {
+      const result = await session.run(statement, params, { timeout: this.settings.txTimeoutMs });
+      return result.records.map((r) => r.toObject());
+    } catch (error) {
+      throw toStoreError(error, this.settings.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.driver.getServerInfo(this.settings.database ? { database: this.settings.database } : {});
+    } catch (error) {
+      throw toStoreError(error, this.settings.uri);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** JavaScript numbers travel as floats; LIMIT, SKIP and index `k` need real integers. */
+export function int(n: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.trunc(n));
+}

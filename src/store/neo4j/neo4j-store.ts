@@ -1,0 +1,106 @@
+// The production GraphStore: Neo4j through one driver. Each method delegates to a small query module.
+import type { EntityType } from '../../model/index.js';
+import type { DocumentToWrite, GraphStore, NeighborQuery, TargetQuery } from '../port.js';
+import { Neo4jConnection, type Neo4jSettings } from './connection.js';
+import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
+import * as docs from './read-documents.js';
+import * as graph from './read-graph.js';
+import * as search from './read-search.js';
+import { deleteDocumentTx, writeDocumentTx } from './write-document.js';
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(private readonly db: Neo4jConnection) {}
+
+  static async open(settings: Neo4jSettings): Promise<Neo4jStore> {
+    return new Neo4jStore(await Neo4jConnection.open(settings));
+  }
+
+  migrate(dimension: number) {
+    return migrate(this.db, dimension);
+  }
+  recreateVectorIndex(dimension: number) {
+    return recreateVectorIndex(this.db, dimension);
+  }
+  schemaState() {
+    return readSchemaState(this.db);
+  }
+  ping() {
+    return this.db.ping();
+  }
+  close() {
+    return this.db.close();
+  }
+
+  getDocument(id: string) {
+    return docs.getDocument(this.db, id);
+  }
+  findDocumentsBy(key: { sha256?: string; source?: string }) {
+    return docs.findDocumentsBy(this.db, key);
+  }
+  listDocuments(page: { offset: number; limit: number }) {
+    return docs.listDocuments(this.db, page);
+  }
+  async writeDocument(doc: DocumentToWrite, replaces: string[]) {
+    await this.db.write(async (tx) => {
+      for (const id of replaces) await deleteDocumentTx(tx, id);
+      await writeDocumentTx(tx, doc);
+    });
+  }
+  deleteDocument(id: string) {
+    return this.db.write((tx) => deleteDocumentTx(tx, id));
+  }
+  passagesForReindex(offset: number, limit: number) {
+    return docs.passagesForReindex(this.db, offset, limit);
+  }
+  setEmbeddings(rows: Array<{ id: string; embedding: number[] }>) {
+    return docs.setEmbeddings(this.db, rows);
+  }
+  stats() {
+    return docs.stats(this.db);
+  }
+  exportGraph() {
+    return docs.exportGraph(this.db);
+  }
+
+  fulltextPassages(tokens: string[], k: number) {
+    return search.fulltextPassages(this.db, tokens, k);
+  }
+  vectorPassages(vector: number[], k: number) {
+    return search.vectorPassages(this.db, vector, k);
+  }
+  passagesMentioning(entityIds: string[], k: number) {
+    return search.passagesMentioning(this.db, entityIds, k);
+  }
+  getPassages(ids: string[]) {
+    return search.getPassages(this.db, ids);
+  }
+
+  findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
+    return graph.findEntities(this.db, q);
+  }
+  getEntity(id: string) {
+    return graph.getEntity(this.db, id);
+  }
+  neighbors(id: string, q: NeighborQuery) {
+    return graph.neighbors(this.db, id, q);
+  }
+  shortestPath(from: string, to: string, maxDepth: number) {
+    return graph.shortestPath(this.db, from, to, maxDepth);
+  }
+  overview(types: EntityType[], limit: number) {
+    return graph.overview(this.db, types, limit);
+  }
+  targets(q: TargetQuery) {
+    return graph.targets(this.db, q);
+  }
+  entityEvidence(id: string, limit: number) {
+    return graph.entityEvidence(this.db, id, limit);
+  }
+
+  /** For tests: removes every node. Not on the port: no face may call it. */
+  async resetForTests(): Promise<void> {
+    await this.db.run('MATCH (n) DETACH DELETE n');
+  }
+}

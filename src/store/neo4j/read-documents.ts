@@ -1,0 +1,110 @@
+// Documents, statistics, export and the re-embedding pass.
+import { ENTITY_TYPES, RELATION_TYPES, type DocumentMeta, type EntityType, type RelationType } from '../../model/index.js';
+import type { GraphExport, StoreStats } from '../port.js';
+import { int, type Neo4jConnection } from './connection.js';
+import { decodeEvidence } from './evidence-codec.js';
+import { toDocument, toTarget } from './row-mappers.js';
+
+type Row = Record<string, unknown>;
+
+async function readRows(db: Neo4jConnection, query: string, params: Row = {}): Promise<Row[]> {
+  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
+}
+
+export async function getDocument(db: Neo4jConnection, id: string): Promise<DocumentMeta | undefined> {
+  const rows = await readRows(db, 'MATCH (d:Document {id: $id}) RETURN d {.*} AS d', { id });
+  return rows[0] ? toDocument(rows[0].d as Row) : undefined;
+}
+
+export async function findDocumentsBy(db: Neo4jConnection, key: { sha256?: string; source?: string }): Promise<DocumentMeta[]> {
+  const rows = await readRows(
+    db,
+    `MATCH (d:Document) WHERE ($sha IS NOT NULL AND d.sha256 = $sha) OR ($source IS NOT NULL AND d.source = $source)
+     RETURN d {.*} AS d ORDER BY d.ingestedAt`,
+    { sha: key.sha256 ?? null, source: key.source ?? null },
+  );
+  return rows.map((r) => toDocument(r.d as Row));
+}
+
+export async function listDocuments(db: Neo4jConnection, page: { offset: number; limit: number }): Promise<{ items: DocumentMeta[]; total: number }> {
+  const rows = await readRows(
+    db,
+    `MATCH (d:Document) WITH d ORDER BY d.ingestedAt, d.id
+     WITH collect(d) AS all
+     RETURN size(all) AS total, [d IN all[$offset..($offset + $limit)] | d {.*}] AS items`,
+    { offset: int(page.offset), limit: int(page.limit) },
+  );
+  const row = rows[0] ?? { total: 0, items: [] };
+  return { total: Number(row.total), items: (row.items as Row[]).map(toDocument) };
+}
+
+export async function stats(db: Neo4jConnection): Promise<StoreStats> {
+  const [row] = await readRows(
+    db,
+    `CALL { MATCH (d:Document) RETURN count(d) AS documents }
+     CALL { MATCH (p:Passage) RETURN count(p) AS passages }
+     CALL { MATCH (t:Target) RETURN count(t) AS targets }
+     CALL { MATCH (e:Entity) RETURN collect([e.type, 1]) AS entityRows }
+     CALL { MATCH (:Entity)-[r]->(:Entity) RETURN collect(type(r)) AS relTypes }
+     RETURN documents, passages, targets, entityRows, relTypes`,
+  );
+  const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
+  for (const [type] of (row?.entityRows ?? []) as Array<[EntityType, number]>) entities[type] = (entities[type] ?? 0) + 1;
+  const relations = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
+  for (const type of (row?.relTypes ?? []) as RelationType[]) if (type in relations) relations[type] += 1;
+  return {
+    documents: Number(row?.documents ?? 0),
+    passages: Number(row?.passages ?? 0),
+    targets: Number(row?.targets ?? 0),
+    entities,
+    relations,
+  };
+}
+
+export async function exportGraph(db: Neo4jConnection): Promise<GraphExport> {
+  const documents = (await readRows(db, 'MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.id')).map((r) => toDocument(r.d as Row));
+  const entities = await readRows(
+    db,
+    `MATCH (e:Entity) OPTIONAL MATCH (p:Passage)-[m:MENTIONS]->(e)
+     WITH e, collect(CASE WHEN p IS NULL THEN null ELSE {docId: p.docId, passageId: p.id, start: m.start, end: m.end, rule: m.rule} END) AS evidence
+     RETURN e {.id, .type, .name, .aliases} AS e, evidence ORDER BY e.id`,
+  );
+  const targets = await readRows(
+    db,
+    `MATCH (t:Target) OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
+     WITH t, collect(e.id) AS measures RETURN t {.*} AS t, measures ORDER BY t.id`,
+  );
+  const relations = await readRows(
+    db,
+    `MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $rels
+     RETURN type(r) AS type, a.id AS from, b.id AS to, r.weight AS weight, r.spans AS spans ORDER BY type, from, to`,
+    { rels: [...RELATION_TYPES] },
+  );
+  return {
+    documents,
+    entities: entities.map((r) => {
+      const e = r.e as { id: string; type: EntityType; name: string; aliases?: string[] };
+      return { id: e.id, type: e.type, name: e.name, aliases: e.aliases ?? [], evidence: r.evidence as GraphExport['entities'][number]['evidence'] };
+    }),
+    targets: targets.map((r) => toTarget(r.t as Row, r.measures)),
+    relations: relations.map((r) => ({
+      type: r.type as RelationType,
+      from: String(r.from),
+      to: String(r.to),
+      weight: Number(r.weight),
+      evidence: ((r.spans ?? []) as string[]).map(decodeEvidence),
+    })),
+  };
+}
+
+export async function passagesForReindex(db: Neo4jConnection, offset: number, limit: number): Promise<Array<{ id: string; text: string }>> {
+  const rows = await readRows(db, 'MATCH (p:Passage) RETURN p.id AS id, p.text AS text ORDER BY p.id SKIP $offset LIMIT $limit', {
+    offset: int(offset),
+    limit: int(limit),
+  });
+  return rows.map((r) => ({ id: String(r.id), text: String(r.text) }));
+}
+
+export async function setEmbeddings(db: Neo4jConnection, rows: Array<{ id: string; embedding: number[] }>): Promise<void> {
+  await db.write((tx) => tx.run('UNWIND $rows AS r MATCH (p:Passage {id: r.id}) SET p.embedding = r.embedding', { rows }));
+}

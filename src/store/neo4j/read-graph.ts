@@ -1,0 +1,143 @@
+// Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
+// types come only from the fixed list in the model.
+import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
+import type { EntityDetail, GraphEdge, GraphNode, NeighborQuery, Subgraph, TargetQuery } from '../port.js';
+import { int, type Neo4jConnection } from './connection.js';
+import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
+
+type Row = Record<string, unknown>;
+
+async function readRows(db: Neo4jConnection, query: string, params: Row): Promise<Row[]> {
+  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
+}
+
+const DETAIL = `OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e)
+  WITH e, count(p) AS mentions, collect(DISTINCT p.docId) AS docIds`;
+
+export async function findEntities(
+  db: Neo4jConnection,
+  q: { text?: string; tokens?: string[]; type?: EntityType; limit: number },
+): Promise<EntityDetail[]> {
+  const rows = await readRows(
+    db,
+    `MATCH (e:Entity)
+     WHERE ($type IS NULL OR e.type = $type)
+       AND ($text IS NULL OR e.name CONTAINS $text OR any(a IN e.aliases WHERE a CONTAINS $text))
+     ${DETAIL}
+     RETURN e {.*} AS e, mentions, docIds,
+            CASE WHEN $text IS NULL THEN 0 WHEN e.name = $text THEN 3 WHEN e.name STARTS WITH $text THEN 2 ELSE 1 END AS rank
+     ORDER BY rank DESC, mentions DESC, e.name LIMIT $limit`,
+    { type: q.type ?? null, text: q.text ?? null, limit: int(q.limit) },
+  );
+  return rows.map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds));
+}
+
+export async function getEntity(db: Neo4jConnection, id: string): Promise<EntityDetail | undefined> {
+  const rows = await readRows(db, `MATCH (e:Entity {id: $id}) ${DETAIL} RETURN e {.*} AS e, mentions, docIds`, { id });
+  const row = rows[0];
+  return row ? toEntityDetail(row.e as Row, row.mentions, row.docIds) : undefined;
+}
+
+/** Breadth-first, one bounded hop per query, strongest edges first, so a dense hub cannot explode. */
+export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuery): Promise<Subgraph> {
+  const start = await readRows(db, 'MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id });
+  if (!start[0]) return { nodes: [], edges: [] };
+  const nodes = new Map<string, GraphNode>([[id, toNode(start[0].e as Row)]]);
+  const edges = new Map<string, GraphEdge>();
+  const rels = q.rels?.length ? q.rels : [...RELATION_TYPES];
+  let frontier = [id];
+  for (let hop = 0; hop < q.depth && frontier.length && nodes.size < q.limit; hop++) {
+    const rows = await readRows(
+      db,
+      `MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
+         AND ($types IS NULL OR b.type IN $types)
+       RETURN type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, r {.*} AS props, b {.*} AS b
+       ORDER BY r.weight DESC, b.id LIMIT $cap`,
+      { frontier, rels, types: q.types?.length ? q.types : null, cap: int(q.limit * 4) },
+    );
+    const next: string[] = [];
+    for (const row of rows) {
+      const b = toNode(row.b as Row);
+      if (!nodes.has(b.id)) {
+        if (nodes.size >= q.limit) continue;
+        nodes.set(b.id, b);
+        next.push(b.id);
+      }
+      const edge = toEdge(row as { type: unknown; source: unknown; target: unknown; props: unknown });
+      if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edge);
+    }
+    frontier = next;
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+export async function shortestPath(db: Neo4jConnection, from: string, to: string, maxDepth: number): Promise<Subgraph | undefined> {
+  const depth = Math.max(1, Math.min(6, Math.trunc(maxDepth)));
+  const rows = await readRows(
+    db,
+    `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+     MATCH p = shortestPath((a)-[:${RELATION_TYPES.join('|')}*..${depth}]-(b))
+     RETURN [n IN nodes(p) | n {.*}] AS nodes,
+            [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: r {.*}}] AS rels`,
+    { from, to },
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    nodes: (row.nodes as Row[]).map((n) => toNode(n)),
+    edges: (row.rels as Array<{ type: unknown; source: unknown; target: unknown; props: unknown }>).map(toEdge),
+  };
+}
+
+export async function overview(db: Neo4jConnection, types: EntityType[], limit: number): Promise<Subgraph> {
+  const rows = await readRows(
+    db,
+    `MATCH (e:Entity) WHERE e.type IN $types
+     OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e)
+     WITH e, count(p) AS mentions ORDER BY mentions DESC, e.id LIMIT $limit
+     RETURN e {.*} AS e, mentions`,
+    { types, limit: int(limit) },
+  );
+  const nodes = rows.map((r) => toNode(r.e as Row, r.mentions));
+  const ids = nodes.map((n) => n.id);
+  const edgeRows = await readRows(
+    db,
+    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $rels
+     RETURN type(r) AS type, a.id AS source, b.id AS target, r {.*} AS props
+     ORDER BY r.weight DESC LIMIT $cap`,
+    { ids, rels: [...RELATION_TYPES], cap: int(limit * 5) },
+  );
+  return { nodes, edges: edgeRows.map((r) => toEdge(r as { type: unknown; source: unknown; target: unknown; props: unknown })) };
+}
+
+export async function targets(db: Neo4jConnection, q: TargetQuery): Promise<Target[]> {
+  const rows = await readRows(
+    db,
+    `MATCH (t:Target)
+     WHERE ($metric IS NULL OR t.metric CONTAINS $metric)
+       AND ($year IS NULL OR t.year = $year)
+       AND ($entityId IS NULL OR EXISTS { (t)-[:MEASURES]->(:Entity {id: $entityId}) })
+     OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
+     WITH t, collect(e.id) AS measures
+     RETURN t {.*} AS t, measures ORDER BY t.docId, t.start LIMIT $limit`,
+    { metric: q.metric ?? null, year: q.year === undefined ? null : int(q.year), entityId: q.entityId ?? null, limit: int(q.limit) },
+  );
+  return rows.map((r) => toTarget(r.t as Row, r.measures));
+}
+
+export async function entityEvidence(db: Neo4jConnection, id: string, limit: number): Promise<Evidence[]> {
+  const rows = await readRows(
+    db,
+    `MATCH (p:Passage)-[m:MENTIONS]->(:Entity {id: $id})
+     RETURN p.docId AS docId, p.id AS passageId, m.start AS start, m.end AS end, m.rule AS rule
+     ORDER BY p.docId, m.start LIMIT $limit`,
+    { id, limit: int(limit) },
+  );
+  return rows.map((r) => ({
+    docId: String(r.docId),
+    passageId: String(r.passageId),
+    start: Number(r.start),
+    end: Number(r.end),
+    rule: String(r.rule),
+  }));
+}

@@ -1,0 +1,74 @@
+// Passage retrieval for the search channels: full-text (BM25 over jieba tokens), vector, and
+// passages mentioning given entities.
+import type { PassageHit } from '../port.js';
+import { int, type Neo4jConnection } from './connection.js';
+import { toPassageHit } from './row-mappers.js';
+
+/** Lucene's clause limit is 1024; a query of more distinct tokens adds nothing to ranking. */
+const MAX_QUERY_TOKENS = 64;
+
+/** Each token as a quoted Lucene term, so no user text can act as query syntax. */
+export function luceneQuery(tokens: string[]): string {
+  const unique = [...new Set(tokens.map((t) => t.trim()).filter(Boolean))].slice(0, MAX_QUERY_TOKENS);
+  return unique.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
+}
+
+const PASSAGE_RETURN = `RETURN node {.id, .docId, .ordinal, .heading, .text, .start, .end} AS passage, d.title AS docTitle, score`;
+
+export async function fulltextPassages(db: Neo4jConnection, tokens: string[], k: number): Promise<PassageHit[]> {
+  const query = luceneQuery(tokens);
+  if (!query) return [];
+  const rows = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
+         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC`,
+        { query, k: int(k) },
+      )
+    ).records.map((r) => r.toObject()),
+  );
+  return rows.map(toPassageHit);
+}
+
+export async function vectorPassages(db: Neo4jConnection, vector: number[], k: number): Promise<PassageHit[]> {
+  const rows = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
+         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC`,
+        { vector, k: int(k) },
+      )
+    ).records.map((r) => r.toObject()),
+  );
+  return rows.map(toPassageHit);
+}
+
+export async function passagesMentioning(db: Neo4jConnection, entityIds: string[], k: number): Promise<PassageHit[]> {
+  if (!entityIds.length) return [];
+  const rows = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $entityIds
+         WITH node, count(DISTINCT e) AS score
+         MATCH (d:Document {id: node.docId})
+         ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal LIMIT $k`,
+        { entityIds, k: int(k) },
+      )
+    ).records.map((r) => r.toObject()),
+  );
+  return rows.map(toPassageHit);
+}
+
+export async function getPassages(db: Neo4jConnection, ids: string[]): Promise<PassageHit[]> {
+  if (!ids.length) return [];
+  const rows = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `UNWIND $ids AS id MATCH (node:Passage {id: id}) MATCH (d:Document {id: node.docId})
+         WITH node, d, 0.0 AS score ${PASSAGE_RETURN}`,
+        { ids },
+      )
+    ).records.map((r) => r.toObject()),
+  );
+  return rows.map(toPassageHit);
+}

@@ -1,0 +1,144 @@
+// Writes one document and its facts inside a managed transaction with batched UNWINDs, and removes
+// a document exactly: evidence it gave is taken off shared relations, orphans go.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
+import type { DocumentToWrite } from '../port.js';
+import { encodeEvidence } from './evidence-codec.js';
+
+export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWrite): Promise<void> {
+  const { meta, passages, facts } = doc;
+  await tx.run('CREATE (d:Document) SET d = $meta', { meta: { ...stripUndefined(meta) } });
+  await tx.run(
+    `UNWIND $passages AS p
+     CREATE (x:Passage {id: p.id, docId: p.docId, ordinal: p.ordinal, heading: p.heading, text: p.text,
+                        start: p.start, end: p.end, tokens: p.tokens, embedding: p.embedding})
+     WITH x
+     MATCH (d:Document {id: $docId}) CREATE (d)-[:HAS_PASSAGE]->(x)`,
+    { passages, docId: meta.id },
+  );
+  await tx.run(
+    `MATCH (a:Passage {docId: $docId}) WITH a ORDER BY a.ordinal
+     WITH collect(a) AS ps UNWIND range(0, size(ps) - 2) AS i
+     WITH ps[i] AS a, ps[i + 1] AS b CREATE (a)-[:NEXT]->(b)`,
+    { docId: meta.id },
+  );
+  // Labels come from the fixed list, one statement per type, never from input text.
+  for (const type of ENTITY_TYPES) {
+    const entities = facts.entities
+      .filter((e) => e.type === type)
+      .map((e) => ({ ...e, nameTokens: doc.entityTokens[e.id] ?? e.name }));
+    if (!entities.length) continue;
+    await tx.run(
+      `UNWIND $entities AS e
+       MERGE (n:Entity {id: e.id})
+       ON CREATE SET n:${type}, n.name = e.name, n.type = e.type, n.aliases = [], n.nameTokens = ''
+       SET n.aliases = [a IN n.aliases WHERE NOT a IN e.aliases] + e.aliases,
+           n.nameTokens = CASE WHEN n.nameTokens CONTAINS e.nameTokens THEN n.nameTokens
+                               ELSE trim(n.nameTokens + ' ' + e.nameTokens) END`,
+      { entities },
+    );
+  }
+  await tx.run(
+    `UNWIND $mentions AS m
+     MATCH (p:Passage {id: m.passageId}), (n:Entity {id: m.entityId})
+     CREATE (p)-[:MENTIONS {start: m.start, end: m.end, surface: m.surface, rule: m.rule}]->(n)`,
+    {
+      mentions: facts.mentions.map((m) => ({
+        entityId: m.entityId,
+        surface: m.surface,
+        passageId: m.evidence.passageId,
+        start: m.evidence.start,
+        end: m.evidence.end,
+        rule: m.evidence.rule,
+      })),
+    },
+  );
+  await tx.run(
+    `UNWIND $targets AS t
+     CREATE (x:Target) SET x = t.props
+     WITH x, t MATCH (p:Passage {id: t.passageId}) CREATE (x)-[:STATED_IN]->(p)
+     WITH x, t UNWIND t.measures AS eid MATCH (n:Entity {id: eid}) MERGE (x)-[:MEASURES]->(n)`,
+    {
+      targets: facts.targets.map((t) => ({
+        passageId: t.evidence.passageId,
+        measures: t.measures,
+        props: stripUndefined({
+          id: t.id,
+          docId: t.evidence.docId,
+          passageId: t.evidence.passageId,
+          metric: t.metric,
+          value: t.value,
+          valueMax: t.valueMax,
+          unit: t.unit,
+          comparator: t.comparator,
+          year: t.year,
+          period: t.period,
+          quote: t.quote,
+          start: t.evidence.start,
+          end: t.evidence.end,
+          rule: t.evidence.rule,
+        }),
+      })),
+    },
+  );
+  for (const type of RELATION_TYPES) {
+    const rels = facts.relations
+      .filter((r) => r.type === type && r.from !== r.to)
+      .map((r) => ({ from: r.from, to: r.to, spans: r.evidence.map(encodeEvidence), passageIds: r.evidence.map((e) => e.passageId) }));
+    if (!rels.length) continue;
+    await tx.run(
+      `UNWIND $rels AS r
+       MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to})
+       MERGE (a)-[x:${type}]->(b)
+       ON CREATE SET x.spans = [], x.evidence = [], x.docIds = []
+       SET x.spans = x.spans + [s IN r.spans WHERE NOT s IN x.spans],
+           x.evidence = x.evidence + [p IN r.passageIds WHERE NOT p IN x.evidence],
+           x.docIds = x.docIds + [d IN [$docId] WHERE NOT d IN x.docIds]
+       SET x.weight = size(x.spans)`,
+      { rels, docId: meta.id },
+    );
+  }
+}
+
+/** Removes a document and exactly what only it supported. Returns false when it did not exist. */
+export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): Promise<boolean> {
+  const found = await tx.run('MATCH (d:Document {id: $docId}) RETURN d.id AS id', { docId });
+  if (!found.records.length) return false;
+  const touched = await tx.run(
+    `MATCH (:Passage {docId: $docId})-[:MENTIONS]->(e:Entity) RETURN collect(DISTINCT e.id) AS ids`,
+    { docId },
+  );
+  const entityIds = touched.records[0]?.get('ids') as string[];
+  const prefix = `${docId}|`;
+  await tx.run(
+    `MATCH (e:Entity)-[r]-() WHERE e.id IN $entityIds AND $docId IN r.docIds
+     WITH DISTINCT r
+     SET r.spans = [s IN r.spans WHERE NOT s STARTS WITH $prefix],
+         r.docIds = [d IN r.docIds WHERE d <> $docId],
+         r.evidence = [p IN r.evidence WHERE NOT p STARTS WITH $passagePrefix]
+     SET r.weight = size(r.spans)
+     WITH r WHERE size(r.spans) = 0 DELETE r`,
+    { entityIds, docId, prefix, passagePrefix: `${docId}:` },
+  );
+  await tx.run('MATCH (t:Target {docId: $docId}) DETACH DELETE t', { docId });
+  await tx.run('MATCH (p:Passage {docId: $docId}) DETACH DELETE p', { docId });
+  await tx.run('MATCH (d:Document {id: $docId}) DETACH DELETE d', { docId });
+  // Entities no other document mentions go; the others keep only aliases still written somewhere.
+  await tx.run(
+    `MATCH (e:Entity) WHERE e.id IN $entityIds AND NOT EXISTS { (:Passage)-[:MENTIONS]->(e) }
+     DETACH DELETE e`,
+    { entityIds },
+  );
+  await tx.run(
+    `MATCH (e:Entity) WHERE e.id IN $entityIds
+     MATCH (:Passage)-[m:MENTIONS]->(e)
+     WITH e, collect(DISTINCT m.surface) AS surfaces
+     SET e.aliases = [a IN e.aliases WHERE a IN surfaces]`,
+    { entityIds },
+  );
+  return true;
+}
+
+function stripUndefined<T extends object>(value: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,140 @@
+// The GraphStore port: what the stages need from a store, in domain terms only. No Cypher, SQL or
+// driver type crosses it; adapters turn driver failures into AppError (STORE_UNAVAILABLE, CONFLICT).
+import type {
+  DocumentFacts,
+  DocumentMeta,
+  Entity,
+  EntityType,
+  Evidence,
+  Passage,
+  RelationType,
+  Target,
+} from '../model/index.js';
+
+/** A passage as stored: its search tokens (jieba, space-joined) and its embedding. */
+export interface StoredPassage extends Passage {
+  tokens: string;
+  embedding: number[];
+}
+
+export interface DocumentToWrite {
+  meta: DocumentMeta;
+  passages: StoredPassage[];
+  facts: DocumentFacts;
+  /** Search tokens of each entity's name and aliases, by entity id. */
+  entityTokens: Record<string, string>;
+}
+
+export interface PassageHit {
+  passage: Passage;
+  docTitle: string;
+  score: number;
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentions?: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: RelationType;
+  weight: number;
+  evidence: Evidence[];
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface EntityDetail extends Entity {
+  mentions: number;
+  docIds: string[];
+}
+
+export interface StoreStats {
+  documents: number;
+  passages: number;
+  entities: Record<EntityType, number>;
+  targets: number;
+  relations: Record<RelationType, number>;
+}
+
+export interface ExportedRelation {
+  type: RelationType;
+  from: string;
+  to: string;
+  weight: number;
+  evidence: Evidence[];
+}
+
+export interface GraphExport {
+  documents: DocumentMeta[];
+  entities: Array<Entity & { evidence: Evidence[] }>;
+  targets: Target[];
+  relations: ExportedRelation[];
+}
+
+export interface TargetQuery {
+  metric?: string;
+  year?: number;
+  entityId?: string;
+  limit: number;
+}
+
+export interface NeighborQuery {
+  depth: number;
+  types?: EntityType[];
+  rels?: RelationType[];
+  limit: number;
+}
+
+export interface SchemaState {
+  /** Dimension of the passage vector index, when it exists. */
+  vectorDimension?: number;
+}
+
+export interface GraphStore {
+  readonly kind: 'neo4j' | 'embedded';
+  /** Creates constraints and indexes idempotently; SCHEMA_MISMATCH when the vector index has another dimension. */
+  migrate(embeddingDimension: number): Promise<void>;
+  /** Drops and recreates the vector index with a new dimension (for reindexing). */
+  recreateVectorIndex(embeddingDimension: number): Promise<void>;
+  schemaState(): Promise<SchemaState>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  getDocument(id: string): Promise<DocumentMeta | undefined>;
+  findDocumentsBy(key: { sha256?: string; source?: string }): Promise<DocumentMeta[]>;
+  listDocuments(page: { offset: number; limit: number }): Promise<{ items: DocumentMeta[]; total: number }>;
+  /** Writes one document atomically, first removing the documents in `replaces` exactly. */
+  writeDocument(doc: DocumentToWrite, replaces: string[]): Promise<void>;
+  /** Removes a document and what only it supported; false when it did not exist. */
+  deleteDocument(id: string): Promise<boolean>;
+  /** Passages with their embeddings, for re-embedding. */
+  passagesForReindex(offset: number, limit: number): Promise<Array<{ id: string; text: string }>>;
+  setEmbeddings(rows: Array<{ id: string; embedding: number[] }>): Promise<void>;
+
+  stats(): Promise<StoreStats>;
+  exportGraph(): Promise<GraphExport>;
+
+  fulltextPassages(tokens: string[], k: number): Promise<PassageHit[]>;
+  vectorPassages(vector: number[], k: number): Promise<PassageHit[]>;
+  /** Passages that mention any of the entities, ranked by how many of them they mention. */
+  passagesMentioning(entityIds: string[], k: number): Promise<PassageHit[]>;
+  getPassages(ids: string[]): Promise<PassageHit[]>;
+
+  findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): Promise<EntityDetail[]>;
+  getEntity(id: string): Promise<EntityDetail | undefined>;
+  neighbors(id: string, q: NeighborQuery): Promise<Subgraph>;
+  shortestPath(from: string, to: string, maxDepth: number): Promise<Subgraph | undefined>;
+  overview(types: EntityType[], limit: number): Promise<Subgraph>;
+  targets(q: TargetQuery): Promise<Target[]>;
+  /** Evidence of the entity's mentions, newest document first, capped. */
+  entityEvidence(id: string, limit: number): Promise<Evidence[]>;
+}
