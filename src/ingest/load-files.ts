@@ -34,9 +34,17 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
   return [...new Set(out)];
 }
 
-/** Reads and decodes one file; the title is the first Markdown heading or the file name. */
+/** A title: the first Markdown heading, else a short first line that reads as a title, else the file name. */
+export function titleOf(text: string, file: string): string {
+  const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+  if (heading) return heading.slice(0, 300);
+  const first = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  if (first.length >= 4 && first.length <= 40 && !/[。，,；;：:！？]/.test(first)) return first;
+  return path.basename(file, path.extname(file));
+}
+
+/** Reads and decodes one file. */
 export async function loadFile(file: string): Promise<LoadedFile> {
   const { text, encoding } = decodeText(await readFile(file), file);
-  const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
-  return { path: file, title: heading ?? path.basename(file, path.extname(file)), text, encoding };
+  return { path: file, title: titleOf(text, file), text, encoding };
 }

@@ -1,0 +1,97 @@
+// The Express app: request ids and logs, security headers, CORS, rate limit, body limits, timeouts,
+// the declared routes, the explorer page, and one problem+json error handler.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cors from 'cors';
+import express, { type Express, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { z } from 'zod';
+import { AppError, fieldIssues } from '../errors.js';
+import { moduleLogger } from '../log.js';
+import type { Services } from '../services.js';
+import { buildOpenApi } from './openapi.js';
+import { problemMiddleware, sendProblem } from './problem.js';
+import type { AnyRoute } from './route.js';
+import { apiRoutes } from './routes/index.js';
+import { assertMayWrite } from './security.js';
+
+const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
+const VERSION = '0.1.0';
+
+function parseInput(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  throw new AppError('VALIDATION_FAILED', `invalid ${where}`, {
+    fields: fieldIssues(parsed.error.issues).map((f) => ({ ...f, path: `${where}.${f.path}` })),
+  });
+}
+
+function register(app: Express, route: AnyRoute, services: Services): void {
+  app[route.method](route.path, async (req: Request, res: Response) => {
+    if (route.write) assertMayWrite(req, services.config.API_KEY);
+    if (route.body && !req.is(['application/json', ...(route.bodyTypes ?? [])])) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send ${['application/json', ...(route.bodyTypes ?? [])].join(' or ')}`);
+    }
+    const params = parseInput(route.params, req.params, 'path');
+    const query = parseInput(route.query, req.query, 'query');
+    // Routes that accept several body types validate the body themselves.
+    const body = route.body && !route.bodyTypes ? parseInput(route.body, req.body, 'body') : req.body;
+    res.status(route.status ?? 200);
+    const result = await route.handler({ params, query, body }, { services, req, res });
+    if (!route.raw && !res.headersSent) res.json(result);
+  });
+}
+
+export function createApp(services: Services): Express {
+  const { config } = services;
+  const log = moduleLogger('http');
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    res.locals.requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader('X-Request-Id', String(res.locals.requestId));
+    const started = performance.now();
+    res.on('finish', () => {
+      const entry = { reqId: res.locals.requestId, method: req.method, url: req.originalUrl.slice(0, 300), status: res.statusCode, ms: Math.round(performance.now() - started) };
+      if (res.statusCode >= 500) log.error(entry, 'request failed');
+      else if (res.statusCode >= 400) log.info(entry, 'request refused');
+      else log.debug(entry, 'request');
+    });
+    // A request that takes too long is answered with 503 rather than left hanging.
+    const timer = setTimeout(() => {
+      if (!res.headersSent) sendProblem(req, res, new AppError('STORE_UNAVAILABLE', `the request took longer than ${config.REQUEST_TIMEOUT_MS} ms`));
+    }, config.REQUEST_TIMEOUT_MS);
+    res.on('close', () => clearTimeout(timer));
+    next();
+  });
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  const origins = config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  if (origins.length) app.use(cors({ origin: origins.includes('*') ? '*' : origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] }));
+  app.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.RATE_LIMIT_PER_MINUTE,
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (req, res) => sendProblem(req, res, new AppError('RATE_LIMITED', `more than ${config.RATE_LIMIT_PER_MINUTE} requests a minute; retry later`)),
+    }),
+  );
+  app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(express.text({ limit: config.BODY_LIMIT, type: 'text/plain' }));
+
+  let openapi: Record<string, unknown> | undefined;
+  const routes = apiRoutes(() => openapi);
+  openapi = buildOpenApi(routes, VERSION);
+  for (const route of routes) register(app, route, services);
+
+  app.use(express.static(WEB_DIR, { index: 'index.html', fallthrough: true }));
+  app.use((req, _res, next) => next(new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
+  app.use(problemMiddleware);
+  return app;
+}

@@ -1,0 +1,52 @@
+// Answers every failure as application/problem+json (RFC 9457) with a stable type and code, the
+// failing fields for validation errors, and the request id; never a stack or a driver message.
+import type { NextFunction, Request, Response } from 'express';
+import { AppError, ERROR_CATALOGUE, isAppError, type ErrorCode } from '../errors.js';
+import { moduleLogger } from '../log.js';
+
+const log = moduleLogger('api');
+
+export function problemType(code: ErrorCode): string {
+  return `https://policygraph.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** Errors thrown by express's body parsers, mapped to our codes. */
+function fromBodyParser(error: { type?: string; status?: number }): AppError | undefined {
+  switch (error.type) {
+    case 'entity.too.large':
+      return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the configured limit');
+    case 'entity.parse.failed':
+      return new AppError('VALIDATION_FAILED', 'the request body is not valid JSON', { fields: [{ path: '(body)', message: 'invalid JSON' }] });
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported charset or content encoding');
+    default:
+      return undefined;
+  }
+}
+
+export function sendProblem(req: Request, res: Response, error: AppError): void {
+  const status = error.status;
+  const body = {
+    type: problemType(error.code),
+    title: ERROR_CATALOGUE[error.code].title,
+    status,
+    detail: error.message,
+    instance: req.originalUrl,
+    code: error.code,
+    requestId: String(res.locals.requestId ?? ''),
+    ...(error.fields ? { errors: error.fields } : {}),
+  };
+  if (status === 503) res.setHeader('Retry-After', '5');
+  res.status(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+export function problemMiddleware(error: unknown, req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const known = isAppError(error) ? error : fromBodyParser(error as { type?: string });
+  const appError = known ?? new AppError('INTERNAL', 'an unexpected error occurred; the request id identifies it in the logs', { cause: error });
+  const entry = { reqId: res.locals.requestId, code: appError.code, err: appError.cause ?? appError };
+  if (appError.status >= 500) log.error(entry, appError.message);
+  else log.debug(entry, appError.message);
+  sendProblem(req, res, appError);
+}

@@ -1,0 +1,100 @@
+// Documents: create (JSON or text/plain), list, get, delete.
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import { documentInputSchema } from '../../ingest/document-input.js';
+import { ingestDocument } from '../../ingest/ingest-document.js';
+import { defineRoute } from '../route.js';
+import { documentMetaSchema, idParamSchema, limitSchema } from '../schemas.js';
+
+const ingestResultSchema = z.object({
+  status: z.enum(['created', 'unchanged', 'replaced']),
+  document: documentMetaSchema,
+  replaced: z.array(z.string()),
+  counts: z.object({
+    passages: z.number().int(),
+    entities: z.number().int(),
+    mentions: z.number().int(),
+    targets: z.number().int(),
+    relations: z.number().int(),
+  }),
+});
+
+/** For text/plain bodies, the metadata travels in the query string. */
+const plainTextQuerySchema = z.object({
+  title: z.string().optional(),
+  source: z.string().optional(),
+  region: z.string().optional(),
+  publishedAt: z.string().optional(),
+  replace: z.enum(['true', 'false']).optional(),
+});
+
+export const documentRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/documents',
+    tag: 'documents',
+    summary: 'Ingest a document (JSON body, or text/plain with title etc. in the query string)',
+    query: plainTextQuerySchema,
+    body: documentInputSchema,
+    bodyTypes: ['text/plain'],
+    response: ingestResultSchema,
+    status: 201,
+    errors: [400, 401, 403, 413, 415, 422, 503],
+    write: true,
+    handler: async ({ query }, { services, req, res }) => {
+      const raw: unknown = typeof req.body === 'string' ? { ...withoutReplace(query), text: req.body } : req.body;
+      const parsed = documentInputSchema.safeParse(raw);
+      if (!parsed.success) {
+        const emptyText = parsed.error.issues.some((i) => i.path[0] === 'text' && i.code === 'custom');
+        throw new AppError(emptyText ? 'EMPTY_DOCUMENT' : 'VALIDATION_FAILED', emptyText ? 'the document text is empty or whitespace only' : 'the document is invalid', {
+          fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
+        });
+      }
+      const result = await ingestDocument(parsed.data, services, { replace: query.replace === 'true' });
+      res.status(result.status === 'unchanged' ? 200 : 201);
+      return { status: result.status, document: result.document, replaced: result.replaced, counts: result.counts };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents',
+    tag: 'documents',
+    summary: 'List documents',
+    query: z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).default(0), limit: limitSchema(50, 200) }),
+    response: z.object({ items: z.array(documentMetaSchema), total: z.number().int(), offset: z.number().int(), limit: z.number().int() }),
+    handler: async ({ query }, { services }) => ({ ...(await services.store.listDocuments(query)), ...query }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id',
+    tag: 'documents',
+    summary: 'One document',
+    params: idParamSchema,
+    response: documentMetaSchema,
+    errors: [404],
+    handler: async ({ params }, { services }) => {
+      const doc = await services.store.getDocument(params.id);
+      if (!doc) throw new AppError('NOT_FOUND', `no document ${params.id}`);
+      return doc;
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/api/documents/:id',
+    tag: 'documents',
+    summary: 'Delete a document and exactly what only it supported',
+    params: idParamSchema,
+    response: z.object({ deleted: z.string() }),
+    errors: [401, 403, 404, 503],
+    write: true,
+    handler: async ({ params }, { services }) => {
+      if (!(await services.store.deleteDocument(params.id))) throw new AppError('NOT_FOUND', `no document ${params.id}`);
+      return { deleted: params.id };
+    },
+  }),
+];
+
+function withoutReplace(query: z.output<typeof plainTextQuerySchema>): Omit<typeof query, 'replace'> {
+  const { replace: _replace, ...rest } = query;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+}

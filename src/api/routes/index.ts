@@ -1,0 +1,9 @@
+// Every route of the API, in one list: the app registers it and the OpenAPI document describes it.
+import type { AnyRoute } from '../route.js';
+import { documentRoutes } from './document-routes.js';
+import { graphRoutes } from './graph-routes.js';
+import { metaRoutes } from './meta-routes.js';
+
+export function apiRoutes(openapi: () => unknown): AnyRoute[] {
+  return [...metaRoutes(openapi), ...documentRoutes, ...graphRoutes];
+}

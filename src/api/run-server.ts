@@ -1,0 +1,85 @@
+// Starts the HTTP service: opens the services, ingests seeds/ into an empty store, listens, and
+// drains requests and closes the store on SIGINT/SIGTERM.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { ingestDocument } from '../ingest/ingest-document.js';
+import { expandPaths, loadFile } from '../ingest/load-files.js';
+import { createRootLogger, moduleLogger } from '../log.js';
+import { openServices, type Services } from '../services.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on the configured host and port; a taken port is one clear error. */
+export async function startServer(services: Services): Promise<RunningServer> {
+  const { config } = services;
+  const app = createApp(services);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST);
+    s.once('listening', () => resolve(s));
+    s.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new AppError('PORT_IN_USE', `port ${config.PORT} on ${config.HOST} is already in use; set PORT or pass --port`, { cause: error })
+          : error,
+      ),
+    );
+  });
+  server.requestTimeout = config.REQUEST_TIMEOUT_MS + 5_000;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  return {
+    server,
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Ingests the seed documents when the store holds no document yet. */
+export async function ingestSeedsIfEmpty(services: Services): Promise<number> {
+  const log = moduleLogger('seeds');
+  if ((await services.store.stats()).documents > 0) return 0;
+  const files = await expandPaths([services.config.SEEDS_DIR]).catch(() => []);
+  for (const file of files) {
+    const loaded = await loadFile(file);
+    const result = await ingestDocument({ title: loaded.title, text: loaded.text, source: `seeds/${file.split('/').pop()}` }, services);
+    log.info({ file, docId: result.document.id, ...result.counts }, 'seed ingested');
+  }
+  return files.length;
+}
+
+export async function runServer(config: Config): Promise<void> {
+  createRootLogger(config.LOG_LEVEL);
+  const log = moduleLogger('server');
+  const services = await openServices(config);
+  await ingestSeedsIfEmpty(services);
+  const running = await startServer(services).catch(async (error: unknown) => {
+    await services.close();
+    throw error;
+  });
+  log.info({ url: running.url, store: services.store.kind, embedder: services.embedderInfo.name }, 'PolicyGraph listening');
+  if (!config.API_KEY) log.warn('API_KEY is not set: writes (POST/DELETE) are accepted only from loopback clients');
+  if (services.embedderInfo.fallback) log.warn({ reason: services.embedderInfo.reason }, `embedder fallback in use: ${services.embedderInfo.name}`);
+  process.stderr.write(`PolicyGraph listening on ${running.url} (store: ${services.store.kind}, embedder: ${services.embedderInfo.name})\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await running.close();
+    await services.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}

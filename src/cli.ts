@@ -1,0 +1,131 @@
+// The command-line entry: parses arguments, opens services once, runs one command, and maps the
+// project's error codes to exit codes with one-line messages. Only the CLI prints to stdout.
+import { writeFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError } from 'commander';
+import { formatOutcomes, ingestPaths } from './cli/ingest-command.js';
+import { toGraphml } from './cli/export-graphml.js';
+import { loadConfig, type Config } from './config.js';
+import { AppError, ERROR_CATALOGUE, isAppError } from './errors.js';
+import { createRootLogger } from './log.js';
+import { openServices, type Services } from './services.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+let config: Config | undefined;
+
+async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
+  config ??= loadConfig();
+  createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const services = await openServices(config);
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}
+
+const print = (text: string): void => void process.stdout.write(`${text}\n`);
+const printJson = (value: unknown): void => print(JSON.stringify(value, null, 2));
+
+const program = new Command()
+  .name('policygraph')
+  .description('Chinese policy documents → a knowledge graph with search and cited answers')
+  .showHelpAfterError();
+
+program
+  .command('ingest')
+  .description('ingest .txt/.md files or folders (UTF-8 or GB18030)')
+  .argument('<paths...>')
+  .option('--replace', 'replace documents of the same source (and identical text)')
+  .option('--json', 'print the outcome as JSON')
+  .action(async (paths: string[], opts: { replace?: boolean; json?: boolean }) =>
+    withServices(async (services) => {
+      const outcomes = await ingestPaths(services, paths, { replace: opts.replace === true });
+      if (opts.json) printJson(outcomes);
+      else print(formatOutcomes(outcomes));
+      if (outcomes.some((o) => o.error)) process.exitCode = outcomes.some((o) => o.error?.code === 'STORE_UNAVAILABLE') ? 3 : 2;
+    }),
+  );
+
+program
+  .command('export')
+  .description('export the whole graph with every fact’s evidence')
+  .option('--format <format>', 'json or graphml', 'json')
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (opts: { format: string; out?: string }) => {
+    if (opts.format !== 'json' && opts.format !== 'graphml') throw new AppError('VALIDATION_FAILED', `--format must be json or graphml, got ${opts.format}`);
+    await withServices(async (services) => {
+      const graph = await services.store.exportGraph();
+      const text = opts.format === 'json' ? JSON.stringify(graph, null, 2) : toGraphml(graph);
+      if (opts.out) await writeFile(opts.out, text);
+      else print(text);
+    });
+  });
+
+program
+  .command('stats')
+  .description('counts of documents, passages, entities, targets and relations')
+  .option('--json', 'print as JSON')
+  .action(async (opts: { json?: boolean }) =>
+    withServices(async (services) => {
+      const stats = { store: services.store.kind, embedder: services.embedderInfo, ...(await services.store.stats()) };
+      if (opts.json) return printJson(stats);
+      print(`store ${stats.store} · embedder ${stats.embedder.name}${stats.embedder.fallback ? ' (fallback)' : ''}`);
+      print(`${stats.documents} documents, ${stats.passages} passages, ${stats.targets} targets`);
+      print(`entities: ${Object.entries(stats.entities).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      print(`relations: ${Object.entries(stats.relations).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    }),
+  );
+
+program
+  .command('delete')
+  .description('delete a document and exactly what only it supported')
+  .argument('<docId>')
+  .action(async (docId: string) =>
+    withServices(async (services) => {
+      if (!(await services.store.deleteDocument(docId))) throw new AppError('NOT_FOUND', `no document ${docId}`);
+      print(`deleted ${docId}`);
+    }),
+  );
+
+program
+  .command('serve')
+  .description('run the HTTP API and the explorer page; ingests seeds/ when the store is empty')
+  .option('--port <port>', 'port to listen on', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number');
+    return n;
+  })
+  .action(async (opts: { port?: number }) => {
+    config ??= loadConfig();
+    const serviceConfig = opts.port === undefined ? config : { ...config, PORT: opts.port };
+    const { runServer } = await import('./api/run-server.js');
+    await runServer(serviceConfig);
+  });
+
+program
+  .command('reindex')
+  .description('re-embed every passage with the configured embedder and rebuild the vector index')
+  .option('--batch <n>', 'passages per batch', positiveInt, 64)
+  .action(async (opts: { batch: number }) => {
+    const { reindex } = await import('./ingest/reindex.js');
+    config ??= loadConfig();
+    createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+    const count = await reindex(config, opts.batch, (done) => process.stderr.write(`re-embedded ${done} passages\n`));
+    print(`re-embedded ${count} passages`);
+  });
+
+function fail(error: unknown): never {
+  if (isAppError(error)) {
+    process.stderr.write(`policygraph: ${error.message}\n`);
+    process.exit(ERROR_CATALOGUE[error.code].exit);
+  }
+  process.stderr.write(`policygraph: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,49 @@
+// Opens what every face needs, once per process: configuration-chosen store, segmenter (jieba
+// dictionaries load once), and the embedder (transformers.js, or the reported fallback).
+import path from 'node:path';
+import type { Config } from './config.js';
+import { openEmbedder, type Embedder } from './embed/index.js';
+import { moduleLogger } from './log.js';
+import { getSegmenter, type Segmenter } from './segment/index.js';
+import { openStore } from './store/open.js';
+import type { GraphStore } from './store/port.js';
+
+export interface EmbedderInfo {
+  name: string;
+  dimension: number;
+  fallback: boolean;
+  reason?: string;
+}
+
+export interface Services {
+  config: Config;
+  store: GraphStore;
+  segmenter: Segmenter;
+  embedder: Embedder;
+  embedderInfo: EmbedderInfo;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config, opts: { migrate?: boolean } = {}): Promise<Services> {
+  const log = moduleLogger('services');
+  const segmenter = getSegmenter();
+  const opened = await openEmbedder(
+    {
+      modelsDir: path.resolve(config.MODELS_DIR),
+      cacheDir: path.resolve(config.MODELS_DIR),
+      model: config.EMBEDDING_MODEL,
+      allowRemote: config.ALLOW_REMOTE_MODELS,
+    },
+    { tokenize: (text: string) => segmenter.searchTokens(text), logger: log },
+  );
+  const { embedder } = opened;
+  const embedderInfo: EmbedderInfo = {
+    name: embedder.name,
+    dimension: embedder.dimension,
+    fallback: opened.fallback,
+    ...(opened.reason ? { reason: opened.reason } : {}),
+  };
+  const store = await openStore(config, embedder.dimension, { migrate: opts.migrate ?? true });
+  log.info({ store: store.kind, embedder: embedder.name, dimension: embedder.dimension, fallback: opened.fallback }, 'services ready');
+  return { config, store, segmenter, embedder, embedderInfo, close: () => store.close() };
+}
