@@ -21,9 +21,19 @@ async function withServices<T>(work: (services: Services) => Promise<T>): Promis
   config ??= loadConfig();
   createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const services = await openServices(config);
+  // An interrupted command still closes the driver (or the SQLite file) cleanly; a document being
+  // written is one transaction, so it is either stored whole or not at all.
+  const interrupt = (signal: NodeJS.Signals) => {
+    process.stderr.write(`policygraph: ${signal}, closing the store\n`);
+    void services.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     return await work(services);
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     await services.close();
   }
 }

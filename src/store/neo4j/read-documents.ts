@@ -29,13 +29,11 @@ export async function findDocumentsBy(db: Neo4jConnection, key: { sha256?: strin
 export async function listDocuments(db: Neo4jConnection, page: { offset: number; limit: number }): Promise<{ items: DocumentMeta[]; total: number }> {
   const rows = await readRows(
     db,
-    `MATCH (d:Document) WITH d ORDER BY d.ingestedAt, d.id
-     WITH collect(d) AS all
-     RETURN size(all) AS total, [d IN all[$offset..($offset + $limit)] | d {.*}] AS items`,
+    `MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id SKIP $offset LIMIT $limit`,
     { offset: int(page.offset), limit: int(page.limit) },
   );
-  const row = rows[0] ?? { total: 0, items: [] };
-  return { total: Number(row.total), items: (row.items as Row[]).map(toDocument) };
+  const [count] = await readRows(db, 'MATCH (d:Document) RETURN count(d) AS total');
+  return { total: Number(count?.total ?? 0), items: rows.map((r) => toDocument(r.d as Row)) };
 }
 
 export async function stats(db: Neo4jConnection): Promise<StoreStats> {
@@ -44,14 +42,14 @@ export async function stats(db: Neo4jConnection): Promise<StoreStats> {
     `CALL { MATCH (d:Document) RETURN count(d) AS documents }
      CALL { MATCH (p:Passage) RETURN count(p) AS passages }
      CALL { MATCH (t:Target) RETURN count(t) AS targets }
-     CALL { MATCH (e:Entity) RETURN collect([e.type, 1]) AS entityRows }
-     CALL { MATCH (:Entity)-[r]->(:Entity) RETURN collect(type(r)) AS relTypes }
-     RETURN documents, passages, targets, entityRows, relTypes`,
+     RETURN documents, passages, targets`,
   );
   const entities = Object.fromEntries(ENTITY_TYPES.map((t) => [t, 0])) as Record<EntityType, number>;
-  for (const [type] of (row?.entityRows ?? []) as Array<[EntityType, number]>) entities[type] = (entities[type] ?? 0) + 1;
+  for (const r of await readRows(db, 'MATCH (e:Entity) RETURN e.type AS type, count(*) AS n')) entities[r.type as EntityType] = Number(r.n);
   const relations = Object.fromEntries(RELATION_TYPES.map((t) => [t, 0])) as Record<RelationType, number>;
-  for (const type of (row?.relTypes ?? []) as RelationType[]) if (type in relations) relations[type] += 1;
+  for (const r of await readRows(db, 'MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS n')) {
+    if (r.type as string in relations) relations[r.type as RelationType] = Number(r.n);
+  }
   return {
     documents: Number(row?.documents ?? 0),
     passages: Number(row?.passages ?? 0),

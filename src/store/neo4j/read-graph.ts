@@ -3,6 +3,7 @@
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
 import type { EntityDetail, GraphEdge, GraphNode, NeighborQuery, Subgraph, TargetQuery } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
+import { luceneQuery } from './read-search.js';
 import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
 
 type Row = Record<string, unknown>;
@@ -18,6 +19,7 @@ export async function findEntities(
   db: Neo4jConnection,
   q: { text?: string; tokens?: string[]; type?: EntityType; limit: number },
 ): Promise<EntityDetail[]> {
+  if (q.tokens !== undefined) return findEntitiesByTokens(db, q.tokens, q.type, q.limit, q.text);
   const rows = await readRows(
     db,
     `MATCH (e:Entity)
@@ -30,6 +32,27 @@ export async function findEntities(
     { type: q.type ?? null, text: q.text ?? null, limit: int(q.limit) },
   );
   return rows.map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds));
+}
+
+/** Entities whose name or alias tokens match (the entity_names full-text index), plus substring matches of `text`. */
+async function findEntitiesByTokens(db: Neo4jConnection, tokens: string[], type: EntityType | undefined, limit: number, text?: string): Promise<EntityDetail[]> {
+  const query = luceneQuery(tokens);
+  const byText = text ? await findEntities(db, { text, limit, ...(type ? { type } : {}) }) : [];
+  if (!query) return byText;
+  const rows = await readRows(
+    db,
+    `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node AS e, score
+     WHERE $type IS NULL OR e.type = $type
+     WITH e, score ${DETAIL.replace('WITH e,', 'WITH e, score,')}
+     RETURN e {.*} AS e, mentions, docIds ORDER BY score DESC, mentions DESC, e.name LIMIT $limit`,
+    { query, type: type ?? null, limit: int(limit) },
+  );
+  const merged = new Map(byText.map((e) => [e.id, e]));
+  for (const r of rows) {
+    const e = toEntityDetail(r.e as Row, r.mentions, r.docIds);
+    if (!merged.has(e.id)) merged.set(e.id, e);
+  }
+  return [...merged.values()].slice(0, limit);
 }
 
 export async function getEntity(db: Neo4jConnection, id: string): Promise<EntityDetail | undefined> {
@@ -72,6 +95,10 @@ export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuer
 }
 
 export async function shortestPath(db: Neo4jConnection, from: string, to: string, maxDepth: number): Promise<Subgraph | undefined> {
+  if (from === to) {
+    const rows = await readRows(db, 'MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id: from });
+    return rows[0] ? { nodes: [toNode(rows[0].e as Row)], edges: [] } : undefined;
+  }
   const depth = Math.max(1, Math.min(6, Math.trunc(maxDepth)));
   const rows = await readRows(
     db,
@@ -129,8 +156,9 @@ export async function entityEvidence(db: Neo4jConnection, id: string, limit: num
   const rows = await readRows(
     db,
     `MATCH (p:Passage)-[m:MENTIONS]->(:Entity {id: $id})
+     MATCH (d:Document {id: p.docId})
      RETURN p.docId AS docId, p.id AS passageId, m.start AS start, m.end AS end, m.rule AS rule
-     ORDER BY p.docId, m.start LIMIT $limit`,
+     ORDER BY d.ingestedAt DESC, p.docId, m.start LIMIT $limit`,
     { id, limit: int(limit) },
   );
   return rows.map((r) => ({

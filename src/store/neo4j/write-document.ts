@@ -33,8 +33,8 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
        MERGE (n:Entity {id: e.id})
        ON CREATE SET n:${type}, n.name = e.name, n.type = e.type, n.aliases = [], n.nameTokens = ''
        SET n.aliases = [a IN n.aliases WHERE NOT a IN e.aliases] + e.aliases,
-           n.nameTokens = CASE WHEN n.nameTokens CONTAINS e.nameTokens THEN n.nameTokens
-                               ELSE trim(n.nameTokens + ' ' + e.nameTokens) END`,
+           n.nameTokens = trim(reduce(acc = n.nameTokens, w IN split(e.nameTokens, ' ') |
+                                 CASE WHEN w = '' OR w IN split(acc, ' ') THEN acc ELSE acc + ' ' + w END))`,
       { entities },
     );
   }
@@ -104,31 +104,28 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
 export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): Promise<boolean> {
   const found = await tx.run('MATCH (d:Document {id: $docId}) RETURN d.id AS id', { docId });
   if (!found.records.length) return false;
-  const touched = await tx.run(
-    `MATCH (:Passage {docId: $docId})-[:MENTIONS]->(e:Entity) RETURN collect(DISTINCT e.id) AS ids`,
-    { docId },
-  );
-  const entityIds = touched.records[0]?.get('ids') as string[];
-  const prefix = `${docId}|`;
+  // Evidence this document gave is taken off every relation that holds some; relations left
+  // without evidence go.
   await tx.run(
-    `MATCH (e:Entity)-[r]-() WHERE e.id IN $entityIds AND $docId IN r.docIds
-     WITH DISTINCT r
+    `MATCH (:Entity)-[r]->(:Entity) WHERE $docId IN r.docIds
      SET r.spans = [s IN r.spans WHERE NOT s STARTS WITH $prefix],
          r.docIds = [d IN r.docIds WHERE d <> $docId],
          r.evidence = [p IN r.evidence WHERE NOT p STARTS WITH $passagePrefix]
      SET r.weight = size(r.spans)
      WITH r WHERE size(r.spans) = 0 DELETE r`,
-    { entityIds, docId, prefix, passagePrefix: `${docId}:` },
+    { docId, prefix: `${docId}|`, passagePrefix: `${docId}:` },
   );
+  const touched = await tx.run(
+    `MATCH (:Passage {docId: $docId})-[:MENTIONS]->(e:Entity) RETURN collect(DISTINCT e.id) AS ids`,
+    { docId },
+  );
+  const entityIds = touched.records[0]?.get('ids') as string[];
   await tx.run('MATCH (t:Target {docId: $docId}) DETACH DELETE t', { docId });
   await tx.run('MATCH (p:Passage {docId: $docId}) DETACH DELETE p', { docId });
   await tx.run('MATCH (d:Document {id: $docId}) DETACH DELETE d', { docId });
-  // Entities no other document mentions go; the others keep only aliases still written somewhere.
-  await tx.run(
-    `MATCH (e:Entity) WHERE e.id IN $entityIds AND NOT EXISTS { (:Passage)-[:MENTIONS]->(e) }
-     DETACH DELETE e`,
-    { entityIds },
-  );
+  // An entity no passage mentions any more is an orphan, whatever pointed at it.
+  await tx.run('MATCH (e:Entity) WHERE NOT EXISTS { (:Passage)-[:MENTIONS]->(e) } DETACH DELETE e');
+  // The others keep only the aliases still written somewhere.
   await tx.run(
     `MATCH (e:Entity) WHERE e.id IN $entityIds
      MATCH (:Passage)-[m:MENTIONS]->(e)

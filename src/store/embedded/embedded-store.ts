@@ -1,0 +1,144 @@
+// The zero-setup GraphStore: one SQLite file (WAL) with FTS5 for tokens and sqlite-vec for vectors.
+// better-sqlite3 is synchronous; each method runs its statements at once and answers a promise, so
+// every SQLite failure surfaces as a rejected AppError (original kept as `cause`).
+import type { EntityType } from '../../model/index.js';
+import type { DocumentToWrite, GraphStore, NeighborQuery, TargetQuery } from '../port.js';
+import { DATA_TABLES, createBaseSchema } from './base-schema.js';
+import { deleteDocumentRows } from './delete-document.js';
+import { openDatabase, toStoreError, type Db } from './open-database.js';
+import * as docs from './read-documents.js';
+import * as facts from './read-facts.js';
+import * as graph from './read-graph.js';
+import * as search from './read-search.js';
+import { checkSchemaVersion, migrateVectors, readSchemaState, recreateVectorTable, setEmbeddings, vectorDimension } from './vector-table.js';
+import { writeDocumentRows } from './write-document.js';
+
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+
+  private constructor(
+    private readonly db: Db,
+    readonly file: string,
+  ) {}
+
+  /** Opens or creates the file (and its folders); STORE_UNAVAILABLE when it cannot be used. */
+  static async open(file: string): Promise<EmbeddedStore> {
+    const db = openDatabase(file);
+    try {
+      createBaseSchema(db);
+      checkSchemaVersion(db, file);
+    } catch (error) {
+      db.close();
+      throw toStoreError(error, file);
+    }
+    return new EmbeddedStore(db, file);
+  }
+
+  /** Runs synchronous work and maps any failure to AppError. */
+  private async use<T>(work: (db: Db) => T): Promise<T> {
+    try {
+      return work(this.db);
+    } catch (error) {
+      throw toStoreError(error, this.file);
+    }
+  }
+
+  migrate(dimension: number) {
+    return this.use((db) => migrateVectors(db, dimension));
+  }
+  recreateVectorIndex(dimension: number) {
+    return this.use((db) => recreateVectorTable(db, dimension));
+  }
+  schemaState() {
+    return this.use(readSchemaState);
+  }
+  ping() {
+    return this.use((db) => void db.prepare('SELECT 1').get());
+  }
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+
+  getDocument(id: string) {
+    return this.use((db) => docs.getDocument(db, id));
+  }
+  findDocumentsBy(key: { sha256?: string; source?: string }) {
+    return this.use((db) => docs.findDocumentsBy(db, key));
+  }
+  listDocuments(page: { offset: number; limit: number }) {
+    return this.use((db) => docs.listDocuments(db, page));
+  }
+  /** One IMMEDIATE transaction: replaced documents go and the new one arrives together, or nothing changes. */
+  writeDocument(doc: DocumentToWrite, replaces: string[]) {
+    return this.use((db) =>
+      db
+        .transaction(() => {
+          for (const id of replaces) deleteDocumentRows(db, id);
+          writeDocumentRows(db, doc);
+        })
+        .immediate(),
+    );
+  }
+  deleteDocument(id: string) {
+    return this.use((db) => db.transaction(() => deleteDocumentRows(db, id)).immediate());
+  }
+  passagesForReindex(offset: number, limit: number) {
+    return this.use((db) => docs.passagesForReindex(db, offset, limit));
+  }
+  setEmbeddings(rows: Array<{ id: string; embedding: number[] }>) {
+    return this.use((db) => setEmbeddings(db, rows));
+  }
+  stats() {
+    return this.use(docs.stats);
+  }
+  exportGraph() {
+    return this.use((db) => db.transaction(() => docs.exportGraph(db)).deferred());
+  }
+
+  fulltextPassages(tokens: string[], k: number) {
+    return this.use((db) => search.fulltextPassages(db, tokens, k));
+  }
+  vectorPassages(vector: number[], k: number) {
+    return this.use((db) => search.vectorPassages(db, vector, k));
+  }
+  passagesMentioning(entityIds: string[], k: number) {
+    return this.use((db) => search.passagesMentioning(db, entityIds, k));
+  }
+  getPassages(ids: string[]) {
+    return this.use((db) => search.getPassages(db, ids));
+  }
+
+  findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
+    return this.use((db) => graph.findEntities(db, q));
+  }
+  getEntity(id: string) {
+    return this.use((db) => graph.getEntity(db, id));
+  }
+  neighbors(id: string, q: NeighborQuery) {
+    return this.use((db) => graph.neighbors(db, id, q));
+  }
+  shortestPath(from: string, to: string, maxDepth: number) {
+    return this.use((db) => graph.shortestPath(db, from, to, maxDepth));
+  }
+  overview(types: EntityType[], limit: number) {
+    return this.use((db) => graph.overview(db, types, limit));
+  }
+  targets(q: TargetQuery) {
+    return this.use((db) => facts.targets(db, q));
+  }
+  entityEvidence(id: string, limit: number) {
+    return this.use((db) => facts.entityEvidence(db, id, limit));
+  }
+
+  /** For tests: empties every table, keeping the schema and the vector dimension. Not on the port. */
+  async resetForTests(): Promise<void> {
+    await this.use((db) =>
+      db
+        .transaction(() => {
+          if (vectorDimension(db) !== undefined) db.exec('DELETE FROM passage_vec');
+          for (const table of DATA_TABLES) db.exec(`DELETE FROM ${table}`);
+        })
+        .immediate(),
+    );
+  }
+}

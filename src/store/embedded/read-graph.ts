@@ -1,0 +1,138 @@
+// Entity lookup and bounded graph traversal over the relations table, with the Neo4j adapter's
+// semantics: breadth-first, strongest edges first, a node cap, relations followed in either direction.
+import { RELATION_TYPES, type EntityType, type RelationType } from '../../model/index.js';
+import type { EntityDetail, GraphNode, NeighborQuery, Subgraph } from '../port.js';
+import { all, jsonList, one, type Db } from './open-database.js';
+import { ftsQuery } from './read-search.js';
+import { relationEdges } from './relation-edges.js';
+import { ENTITY_DETAIL_COLUMNS, RELATION_COLUMNS, toEntityDetail, toNode, type EntityRow, type RelationRow } from './row-mappers.js';
+
+/**
+ * `text` matches names and aliases by substring (ranked exact name > name prefix > contains);
+ * `tokens` match the jieba tokens of names and aliases. Either may find an entity; ties go to the
+ * most mentioned. With neither, every entity (of the type) is a candidate.
+ */
+export function findEntities(db: Db, q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): EntityDetail[] {
+  const text = q.text || undefined;
+  const fts = q.tokens ? ftsQuery(q.tokens) : '';
+  const matches: string[] = [];
+  const params: Record<string, unknown> = { text: text ?? null, limit: Math.max(0, Math.trunc(q.limit)) };
+  if (text) matches.push('instr(e.name, @text) > 0 OR EXISTS (SELECT 1 FROM json_each(e.aliases) a WHERE instr(a.value, @text) > 0)');
+  if (fts) {
+    matches.push('e.pk IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH @fts)');
+    params.fts = fts;
+  }
+  if (!matches.length && (text !== undefined || q.tokens !== undefined)) return [];
+  const where = [...(q.type ? ['e.type = @type'] : []), ...(matches.length ? [`(${matches.join(' OR ')})`] : [])];
+  if (q.type) params.type = q.type;
+  return all<EntityRow & { rank: number }>(
+    db,
+    `SELECT ${ENTITY_DETAIL_COLUMNS},
+       CASE WHEN @text IS NULL THEN 0 WHEN e.name = @text THEN 3 WHEN substr(e.name, 1, length(@text)) = @text THEN 2
+            WHEN instr(e.name, @text) > 0 OR EXISTS (SELECT 1 FROM json_each(e.aliases) a WHERE instr(a.value, @text) > 0) THEN 1
+            ELSE 0 END AS rank
+     FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY rank DESC, mentions DESC, e.name LIMIT @limit`,
+    params,
+  ).map(toEntityDetail);
+}
+
+export function getEntity(db: Db, id: string): EntityDetail | undefined {
+  const row = one<EntityRow>(db, `SELECT ${ENTITY_DETAIL_COLUMNS} FROM entities e WHERE e.id = ?`, id);
+  return row && toEntityDetail(row);
+}
+
+type HopRow = RelationRow & { a_id: string; b_id: string; b_name: string; b_type: string };
+
+/** Relations touching the frontier (either direction) with the frontier node `a` and the node `b` at their other end; cap -1 = all. */
+function hop(db: Db, frontier: string[], rels: readonly RelationType[], types: EntityType[] | undefined, cap: number): HopRow[] {
+  return all<HopRow>(
+    db,
+    `WITH f AS (SELECT value AS a FROM json_each(@frontier)),
+     h AS (SELECT r.pk, f.a, r.to_id AS b FROM relations r JOIN f ON r.from_id = f.a
+           UNION ALL SELECT r.pk, f.a, r.from_id AS b FROM relations r JOIN f ON r.to_id = f.a)
+     SELECT ${RELATION_COLUMNS}, h.a AS a_id, b.id AS b_id, b.name AS b_name, b.type AS b_type
+     FROM h JOIN relations r ON r.pk = h.pk JOIN entities b ON b.id = h.b
+     WHERE r.type IN (SELECT value FROM json_each(@rels))
+       AND (@types IS NULL OR b.type IN (SELECT value FROM json_each(@types)))
+     ORDER BY weight DESC, b.id, r.pk LIMIT @cap`,
+    { frontier: jsonList(frontier), rels: jsonList(rels), types: types?.length ? jsonList(types) : null, cap },
+  );
+}
+
+const nodeOf = (r: HopRow): GraphNode => toNode({ id: r.b_id, name: r.b_name, type: r.b_type });
+
+/** Breadth-first, one bounded hop at a time (depth ≤ 3), so a dense hub cannot explode. */
+export function neighbors(db: Db, id: string, q: NeighborQuery): Subgraph {
+  const start = one<{ id: string; name: string; type: string }>(db, 'SELECT id, name, type FROM entities WHERE id = ?', id);
+  if (!start) return { nodes: [], edges: [] };
+  const nodes = new Map<string, GraphNode>([[id, toNode(start)]]);
+  const kept = new Map<number, RelationRow>();
+  const rels = q.rels?.length ? q.rels : RELATION_TYPES;
+  const depth = Math.min(3, Math.trunc(q.depth));
+  let frontier = [id];
+  for (let level = 0; level < depth && frontier.length && nodes.size < q.limit; level++) {
+    const next: string[] = [];
+    for (const row of hop(db, frontier, rels, q.types, Math.max(1, Math.trunc(q.limit * 4)))) {
+      if (!nodes.has(row.b_id)) {
+        if (nodes.size >= q.limit) continue;
+        nodes.set(row.b_id, nodeOf(row));
+        next.push(row.b_id);
+      }
+      if (nodes.has(row.from_id) && nodes.has(row.to_id)) kept.set(row.pk, row);
+    }
+    frontier = next;
+  }
+  return { nodes: [...nodes.values()], edges: relationEdges(db, [...kept.values()]) };
+}
+
+/** Breadth-first over all relation types in either direction; the first path found is a shortest one. */
+export function shortestPath(db: Db, from: string, to: string, maxDepth: number): Subgraph | undefined {
+  const depth = Math.max(1, Math.min(6, Math.trunc(maxDepth)));
+  const ends = all<{ id: string; name: string; type: string }>(db, 'SELECT id, name, type FROM entities WHERE id IN (?, ?)', from, to);
+  const start = ends.find((e) => e.id === from);
+  if (!start || !ends.some((e) => e.id === to)) return undefined;
+  if (from === to) return { nodes: [toNode(start)], edges: [] };
+  const reached = new Map<string, { node: GraphNode; via?: HopRow; prev?: string }>([[from, { node: toNode(start) }]]);
+  let frontier = [from];
+  for (let level = 0; level < depth && frontier.length && !reached.has(to); level++) {
+    const next: string[] = [];
+    for (const row of hop(db, frontier, RELATION_TYPES, undefined, -1)) {
+      if (reached.has(row.b_id)) continue;
+      reached.set(row.b_id, { node: nodeOf(row), via: row, prev: row.a_id });
+      next.push(row.b_id);
+    }
+    frontier = next;
+  }
+  if (!reached.has(to)) return undefined;
+  const nodes: GraphNode[] = [];
+  const rows: RelationRow[] = [];
+  for (let id: string | undefined = to; id !== undefined; ) {
+    const step: { node: GraphNode; via?: HopRow; prev?: string } = reached.get(id)!;
+    nodes.unshift(step.node);
+    if (step.via) rows.unshift(step.via);
+    id = step.prev;
+  }
+  return { nodes, edges: relationEdges(db, rows) };
+}
+
+export function overview(db: Db, types: readonly EntityType[], limit: number): Subgraph {
+  const nodes = all<{ id: string; name: string; type: string; mentions: number }>(
+    db,
+    `SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
+     FROM entities e WHERE e.type IN (SELECT value FROM json_each(?)) ORDER BY mentions DESC, e.id LIMIT ?`,
+    jsonList(types),
+    Math.max(0, Math.trunc(limit)),
+  ).map(toNode);
+  const ids = jsonList(nodes.map((n) => n.id));
+  const rows = all<RelationRow>(
+    db,
+    `SELECT ${RELATION_COLUMNS} FROM relations r
+     WHERE r.from_id IN (SELECT value FROM json_each(?)) AND r.to_id IN (SELECT value FROM json_each(?))
+     ORDER BY weight DESC, r.type, r.from_id, r.to_id LIMIT ?`,
+    ids,
+    ids,
+    Math.max(0, Math.trunc(limit * 5)),
+  );
+  return { nodes, edges: relationEdges(db, rows) };
+}

@@ -1,0 +1,153 @@
+// Inserts one document and its facts. Runs inside the caller's transaction: any throw rolls back
+// everything, including the deletion of the documents it replaces. Semantics follow the Neo4j
+// adapter: entities MERGE by id (aliases unioned), facts whose entity or passage is missing are
+// skipped, relation evidence is deduplicated and a relation's weight is its number of evidence rows.
+import { ENTITY_TYPES, RELATION_TYPES, type Entity, type RelationType } from '../../model/index.js';
+import type { DocumentToWrite } from '../port.js';
+import { one, run, type Db } from './open-database.js';
+import { indexVector, toBlob } from './vector-table.js';
+
+const entityTypes = new Set<string>(ENTITY_TYPES);
+const relationTypes = new Set<string>(RELATION_TYPES);
+
+function unionWords(existing: string, added: string): string {
+  const words = existing.split(/\s+/).filter(Boolean);
+  for (const w of added.split(/\s+/)) if (w && !words.includes(w)) words.push(w);
+  return words.join(' ');
+}
+
+function mergeEntity(db: Db, entity: Entity, nameTokens: string): void {
+  const row = one<{ aliases: string; name_tokens: string }>(db, 'SELECT aliases, name_tokens FROM entities WHERE id = ?', entity.id);
+  if (!row) {
+    run(
+      db,
+      'INSERT INTO entities(id, type, name, aliases, name_tokens) VALUES (?, ?, ?, ?, ?)',
+      entity.id,
+      entity.type,
+      entity.name,
+      JSON.stringify([...new Set(entity.aliases)]),
+      unionWords('', nameTokens),
+    );
+    return;
+  }
+  const aliases = JSON.parse(row.aliases) as string[];
+  for (const a of entity.aliases) if (!aliases.includes(a)) aliases.push(a);
+  run(db, 'UPDATE entities SET aliases = ?, name_tokens = ? WHERE id = ?', JSON.stringify(aliases), unionWords(row.name_tokens, nameTokens), entity.id);
+}
+
+export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
+  const { meta, passages, facts } = doc;
+  const docId = meta.id;
+  // A second document with the same id fails here (primary key), like Neo4j's unique constraint.
+  run(
+    db,
+    `INSERT INTO documents(id, title, source, region, published_at, sha256, chars, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    docId,
+    meta.title,
+    meta.source,
+    meta.region ?? null,
+    meta.publishedAt ?? null,
+    meta.sha256,
+    meta.chars,
+    meta.ingestedAt,
+  );
+
+  for (const p of passages) {
+    const result = run(
+      db,
+      `INSERT INTO passages(id, doc_id, ordinal, heading, text, span_start, span_end, tokens, embedding)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      p.id,
+      docId,
+      p.ordinal,
+      p.heading,
+      p.text,
+      p.start,
+      p.end,
+      p.tokens,
+      p.embedding.length ? toBlob(p.embedding) : null,
+    );
+    indexVector(db, Number(result.lastInsertRowid), p.embedding, true);
+  }
+
+  for (const entity of facts.entities) {
+    if (entityTypes.has(entity.type)) mergeEntity(db, entity, doc.entityTokens[entity.id] ?? entity.name);
+  }
+
+  // Only passages of this document: its mentions are then removed exactly with it.
+  for (const m of facts.mentions) {
+    run(
+      db,
+      `INSERT INTO mentions(doc_id, passage_id, entity_id, span_start, span_end, surface, rule)
+       SELECT ?, p.id, e.id, ?, ?, ?, ? FROM passages p, entities e WHERE p.id = ? AND p.doc_id = ? AND e.id = ?`,
+      docId,
+      m.evidence.start,
+      m.evidence.end,
+      m.surface,
+      m.evidence.rule,
+      m.evidence.passageId,
+      docId,
+      m.entityId,
+    );
+  }
+
+  for (const t of facts.targets) {
+    run(
+      db,
+      `INSERT INTO targets(id, doc_id, passage_id, metric, value, value_max, unit, comparator, year, period, quote, span_start, span_end, rule)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      t.id,
+      docId,
+      t.evidence.passageId,
+      t.metric,
+      t.value,
+      t.valueMax ?? null,
+      t.unit,
+      t.comparator,
+      t.year ?? null,
+      t.period ?? null,
+      t.quote,
+      t.evidence.start,
+      t.evidence.end,
+      t.evidence.rule,
+    );
+    for (const entityId of t.measures) {
+      run(db, 'INSERT OR IGNORE INTO target_measures(target_id, entity_id) SELECT ?, id FROM entities WHERE id = ?', t.id, entityId);
+    }
+  }
+
+  for (const r of facts.relations) {
+    // A relation without evidence has no provenance, so it is not written.
+    if (!relationTypes.has(r.type) || r.from === r.to || r.evidence.length === 0) continue;
+    const pk = relationKey(db, r.type, r.from, r.to);
+    if (pk === undefined) continue;
+    for (const e of r.evidence) {
+      run(
+        db,
+        `INSERT OR IGNORE INTO relation_evidence(relation_pk, doc_id, passage_id, span_start, span_end, rule) VALUES (?, ?, ?, ?, ?, ?)`,
+        pk,
+        docId,
+        e.passageId,
+        e.start,
+        e.end,
+        e.rule,
+      );
+    }
+  }
+}
+
+/** The relation's row, created when both entities exist; undefined when one does not. */
+function relationKey(db: Db, type: RelationType, from: string, to: string): number | undefined {
+  run(
+    db,
+    `INSERT INTO relations(type, from_id, to_id)
+     SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?) AND EXISTS (SELECT 1 FROM entities WHERE id = ?)
+     ON CONFLICT(from_id, type, to_id) DO NOTHING`,
+    type,
+    from,
+    to,
+    from,
+    to,
+  );
+  return one<{ pk: number }>(db, 'SELECT pk FROM relations WHERE from_id = ? AND type = ? AND to_id = ?', from, type, to)?.pk;
+}
