@@ -127,7 +127,7 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
   it.each([
     ['/api/entities/x/neighbors?depth=9', 'query.depth'],
     ['/api/entities?type=Planet', 'query.type'],
-    ['/api/graph?types=Park,Bogus', 'query.types'],
+    ['/api/graph?types=Park,Bogus', 'query.types.1'],
     ['/api/targets?year=abc', 'query.year'],
     ['/api/documents?limit=100000', 'query.limit'],
     ['/api/path?from=a', 'query.to'],

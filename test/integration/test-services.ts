@@ -14,5 +14,12 @@ export async function openTestServices(env: Record<string, string> = {}): Promis
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return (await openServices(config)) as Services & { store: Neo4jStore };
+  const services = (await openServices(config, { migrate: false })) as Services & { store: Neo4jStore };
+  // Other suites share this database and may have left a vector index of another dimension.
+  const { vectorDimension } = await services.store.schemaState();
+  if (vectorDimension !== undefined && vectorDimension !== services.embedder.dimension) {
+    await services.store.recreateVectorIndex(services.embedder.dimension);
+  }
+  await services.store.migrate(services.embedder.dimension);
+  return services;
 }
