@@ -62,6 +62,41 @@ program
   );
 
 program
+  .command('search')
+  .description('hybrid search over passages')
+  .argument('<query>')
+  .option('-k <n>', 'number of results', positiveInt, 10)
+  .option('--mode <mode>', 'hybrid, fulltext or vector', 'hybrid')
+  .option('--json', 'print the response as JSON')
+  .action(async (query: string, opts: { k: number; mode: string; json?: boolean }) =>
+    withServices(async (services) => {
+      const { searchPassages } = await import('./search/index.js');
+      const response = await searchPassages(services, { q: query, k: opts.k, mode: opts.mode as 'hybrid' });
+      if (opts.json) return printJson(response);
+      print(`${response.results.length} results (${response.mode}, embedder ${response.embedder.name}${response.embedder.fallback ? ', fallback' : ''})`);
+      for (const r of response.results) {
+        const channels = Object.entries(r.channels).map(([c, h]) => `${c}#${h.rank}`).join(' ');
+        print(`\n${r.rank}. ${r.docTitle} · ${r.passage.id} · ${channels}\n   ${r.passage.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }),
+  );
+
+program
+  .command('ask')
+  .description('answer a question with citations')
+  .argument('<question>')
+  .option('--json', 'print the answer as JSON')
+  .action(async (question: string, opts: { json?: boolean }) =>
+    withServices(async (services) => {
+      const { answerQuestion } = await import('./search/index.js');
+      const answer = await answerQuestion(services, question);
+      if (opts.json) return printJson(answer);
+      print(`${answer.answer}  (${answer.kind}, confidence ${answer.confidence.toFixed(2)})`);
+      for (const c of answer.citations) print(`  — ${c.docTitle} [${c.passageId} ${c.start}-${c.end}]: ${c.quote}`);
+    }),
+  );
+
+program
   .command('export')
   .description('export the whole graph with every fact’s evidence')
   .option('--format <format>', 'json or graphml', 'json')

@@ -28,6 +28,7 @@ export interface DocumentToWrite {
 export interface PassageHit {
   passage: Passage;
   docTitle: string;
+  /** The channel's own score: BM25 (full-text), (1 + cosine) / 2 (vector), entities matched (graph). */
   score: number;
 }
 
@@ -88,9 +89,11 @@ export interface TargetQuery {
 }
 
 export interface NeighborQuery {
+  /** 1..3 hops. */
   depth: number;
   types?: EntityType[];
   rels?: RelationType[];
+  /** Node limit, the start node included. */
   limit: number;
 }
 
@@ -112,11 +115,14 @@ export interface GraphStore {
   getDocument(id: string): Promise<DocumentMeta | undefined>;
   findDocumentsBy(key: { sha256?: string; source?: string }): Promise<DocumentMeta[]>;
   listDocuments(page: { offset: number; limit: number }): Promise<{ items: DocumentMeta[]; total: number }>;
-  /** Writes one document atomically, first removing the documents in `replaces` exactly. */
+  /**
+   * Writes one document atomically, first removing the documents in `replaces` exactly. A relation's
+   * stored weight is the number of its evidence spans (over all documents), not `Relation.weight`.
+   */
   writeDocument(doc: DocumentToWrite, replaces: string[]): Promise<void>;
   /** Removes a document and what only it supported; false when it did not exist. */
   deleteDocument(id: string): Promise<boolean>;
-  /** Passages with their embeddings, for re-embedding. */
+  /** Passage ids and texts in a stable order, for re-embedding. */
   passagesForReindex(offset: number, limit: number): Promise<Array<{ id: string; text: string }>>;
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>): Promise<void>;
 
@@ -129,6 +135,7 @@ export interface GraphStore {
   passagesMentioning(entityIds: string[], k: number): Promise<PassageHit[]>;
   getPassages(ids: string[]): Promise<PassageHit[]>;
 
+  /** By substring of name or alias (`text`) and/or by whole search tokens of name or alias (`tokens`). */
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): Promise<EntityDetail[]>;
   getEntity(id: string): Promise<EntityDetail | undefined>;
   neighbors(id: string, q: NeighborQuery): Promise<Subgraph>;

@@ -118,6 +118,12 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
     const overview = await checked(await call('/api/graph?types=Park,Industry,Policy&limit=30'), '/api/graph');
     expect((overview.nodes as unknown[]).length).toBeGreaterThan(0);
 
+    const search = await checked(await call(`/api/search?q=${encodeURIComponent('高新技术企业')}&k=5`), '/api/search');
+    expect((search.results as Array<{ passage: { text: string } }>)[0]?.passage.text).toContain('高新技术企业');
+    const ask = await checked(await call(`/api/ask?q=${encodeURIComponent('到2025年高新技术企业目标是多少？')}`), '/api/ask');
+    expect(ask.answer).toContain('500');
+    expect((ask.citations as unknown[]).length).toBeGreaterThan(0);
+
     const targets = await checked(await call('/api/targets?year=2025'), '/api/targets');
     const values = (targets.items as Array<{ value: number; unit: string }>).map((t) => `${t.value}${t.unit}`);
     expect(values).toEqual(expect.arrayContaining(['2000亿元', '500家']));
@@ -172,6 +178,9 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
         `/api/targets?metric=${v}&entity=${v}`,
         `/api/documents/${v}`,
         `/api/graph?types=${v}`,
+        `/api/search?q=${v}`,
+        `/api/search?q=${v}&mode=fulltext`,
+        `/api/ask?q=${v}`,
       ];
     });
     for (const path of paths) {

@@ -3,7 +3,8 @@ import type { AnyRoute } from '../route.js';
 import { documentRoutes } from './document-routes.js';
 import { graphRoutes } from './graph-routes.js';
 import { metaRoutes } from './meta-routes.js';
+import { searchRoutes } from './search-routes.js';
 
 export function apiRoutes(openapi: () => unknown): AnyRoute[] {
-  return [...metaRoutes(openapi), ...documentRoutes, ...graphRoutes];
+  return [...metaRoutes(openapi), ...documentRoutes, ...searchRoutes, ...graphRoutes];
 }
