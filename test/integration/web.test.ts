@@ -16,6 +16,8 @@ const HAS_CHROMIUM = existsSync(CHROMIUM);
 const SEED = readFileSync(new URL('../../seeds/2021-tongzhou-district-plan-article.txt', import.meta.url), 'utf8');
 const SCREENSHOT = 'test-results/explorer.png';
 const PARK = '南通高新区';
+/** The API answers from a cold database: give each UI change a generous time to appear. */
+const POLL = { timeout: 15_000 };
 
 if (!HAS_CHROMIUM) console.warn(`explorer suite skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
@@ -78,8 +80,8 @@ describe.skipIf(!neo4jUri || !HAS_CHROMIUM)(title, () => {
     expect(nodes).toBeGreaterThan(3);
     const types = await page.locator('svg#graph g.node').evaluateAll((els) => [...new Set(els.map((el) => (el as SVGElement).dataset.type))]);
     expect(types.every((t) => ['Park', 'Industry', 'Policy'].includes(String(t)))).toBe(true);
-    await expect.poll(() => page.locator('#graph-status').textContent()).toContain('总览');
-    await expect.poll(() => page.locator('#stats-line').textContent()).toMatch(/1 篇文档/);
+    await expect.poll(() => page.locator('#graph-status').textContent(), POLL).toContain('总览');
+    await expect.poll(() => page.locator('#stats-line').textContent(), POLL).toMatch(/1 篇文档/);
   });
 
   it('finds 南通高新区 by typing 高新区, and shows it in the side panel with relations or targets', async () => {
@@ -88,11 +90,11 @@ describe.skipIf(!neo4jUri || !HAS_CHROMIUM)(title, () => {
     await input.pressSequentially('高新区', { delay: 30 });
     const option = page.locator('#entity-results [role="option"]').filter({ has: page.locator('.option-name', { hasText: new RegExp(`^${PARK}$`) }) });
     await option.waitFor();
-    await expect.poll(() => input.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => input.getAttribute('aria-expanded'), POLL).toBe('true');
     expect(await option.locator('.badge').textContent()).toBe('园区');
     await option.click();
 
-    await expect.poll(() => panelName().textContent()).toBe(PARK);
+    await expect.poll(() => panelName().textContent(), POLL).toBe(PARK);
     const facts = await page.locator('#panel-detail .relation, #panel-detail .target').count();
     expect(facts).toBeGreaterThan(0);
     // The graph now shows the park's neighbourhood, centred on it.
@@ -103,12 +105,22 @@ describe.skipIf(!neo4jUri || !HAS_CHROMIUM)(title, () => {
 
   it('clicking a neighbour node loads its neighbourhood and changes the panel', async () => {
     await waitForSettledGraph();
-    const neighbour = page.locator('svg#graph g.node:not(.focus)').first();
+    // The neighbour drawn nearest to the centre: well clear of the overlays at the graph's edges.
+    const id = await page.locator('svg#graph g.node:not(.focus)').evaluateAll((els) => {
+      const frame = document.querySelector('svg#graph')!.getBoundingClientRect();
+      const distance = (el: Element) => {
+        const r = el.querySelector('circle')!.getBoundingClientRect();
+        return Math.hypot(r.x + r.width / 2 - (frame.x + frame.width / 2), r.y + r.height / 2 - (frame.y + frame.height / 2));
+      };
+      return (els.sort((a, b) => distance(a) - distance(b))[0] as SVGElement | undefined)?.dataset.id;
+    });
+    expect(id).toBeTruthy();
+    const neighbour = page.locator(`svg#graph g.node[data-id="${id}"]`);
     const name = await neighbour.getAttribute('data-name');
     expect(name).toBeTruthy();
     expect(name).not.toBe(PARK);
     await neighbour.locator('circle').click();
-    await expect.poll(() => panelName().textContent()).toBe(name);
+    await expect.poll(() => panelName().textContent(), POLL).toBe(name);
     await page.waitForSelector(`svg#graph g.node.focus[data-name="${name}"]`);
     await waitForSettledGraph();
     mkdirSync('test-results', { recursive: true });
@@ -138,8 +150,13 @@ describe.skipIf(!neo4jUri || !HAS_CHROMIUM)(title, () => {
       const answer = page.locator('#ask-result .answer');
       await answer.waitFor();
       expect(await answer.locator('.answer-text').textContent()).toBeTruthy();
+      // Citations are quotes with their document's title.
+      const citation = answer.locator('.citation').first();
+      await citation.waitFor();
+      expect(await citation.locator('.quote').textContent()).toBeTruthy();
+      expect(await citation.locator('cite').textContent()).toMatch(/^《.+》$/);
     } else {
-      await expect.poll(() => page.locator('#ask-result .notice').textContent()).toContain('尚未启用');
+      await expect.poll(() => page.locator('#ask-result .notice').textContent(), POLL).toContain('尚未启用');
     }
   });
 
@@ -151,7 +168,7 @@ describe.skipIf(!neo4jUri || !HAS_CHROMIUM)(title, () => {
       await page.locator('#search-result .search-result').first().waitFor();
       expect(await page.locator('#search-result .search-result mark').count()).toBeGreaterThan(0);
     } else {
-      await expect.poll(() => page.locator('#search-result .notice').textContent()).toContain('尚未启用');
+      await expect.poll(() => page.locator('#search-result .notice').textContent(), POLL).toContain('尚未启用');
     }
   });
 

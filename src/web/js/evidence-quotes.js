@@ -1,0 +1,110 @@
+// Turns evidence (docId, passageId, document offsets, rule) into something a reader can check: the
+// document's title and, where the passage text is known, the quoted sentence with the span marked.
+// The API has no passage endpoint, so passage texts come from search results: every search the page
+// makes is remembered, and a focused full-text search fetches the passages an entity or edge needs.
+
+import { getJson, ApiError, routeAvailable } from './api-client.js';
+import { h, highlighted } from './dom.js';
+
+const passages = new Map();
+const docTitles = new Map();
+let searchAvailable = true;
+let documentsLoaded = null;
+
+/** Remembers the passages of a search response (and their documents' titles). */
+export function rememberSearchResults(response) {
+  for (const r of response?.results ?? []) {
+    passages.set(r.passage.id, r.passage);
+    if (r.docTitle) docTitles.set(r.passage.docId, r.docTitle);
+  }
+}
+
+export function rememberDocTitle(docId, title) {
+  if (docId && title) docTitles.set(docId, title);
+}
+
+export function loadDocumentTitles() {
+  documentsLoaded ??= getJson('/api/documents', { limit: 200 })
+    .then((page) => {
+      for (const d of page.items ?? []) docTitles.set(d.id, d.title);
+    })
+    .catch(() => {
+      documentsLoaded = null;
+    });
+  return documentsLoaded;
+}
+
+export function docTitle(docId) {
+  return docTitles.get(docId);
+}
+
+export function markSearchUnavailable() {
+  searchAvailable = false;
+}
+
+/**
+ * Makes sure the passages of `evidence` are known, searching the corpus for `query` (full text)
+ * when some are missing. Never throws: evidence without text is still shown by id and offsets.
+ */
+export async function resolvePassages(evidence, query) {
+  await loadDocumentTitles();
+  const missing = evidence.some((ev) => !passages.has(ev.passageId));
+  if (!missing || !searchAvailable || !query) return;
+  if (!(await routeAvailable('/api/search'))) {
+    searchAvailable = false;
+    return;
+  }
+  try {
+    rememberSearchResults(await getJson('/api/search', { q: query.slice(0, 200), mode: 'fulltext', k: 50 }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) searchAvailable = false;
+  }
+}
+
+/** The part of the passage around the evidence span, the span marked. */
+function excerpt(passage, ev, context = 70) {
+  const start = Math.max(0, ev.start - passage.start);
+  const end = Math.min(passage.text.length, Math.max(start, ev.end - passage.start));
+  const from = Math.max(0, start - context);
+  const to = Math.min(passage.text.length, end + context);
+  const text = passage.text.slice(from, to);
+  return [from > 0 ? '…' : '', highlighted(text, [{ start: start - from, end: end - from }]), to < passage.text.length ? '…' : ''];
+}
+
+/** One evidence item: the quote when known, always its document, passage, offsets and rule. */
+export function evidenceItem(ev) {
+  const passage = passages.get(ev.passageId);
+  const inside = passage && ev.start >= passage.start && ev.end <= passage.end;
+  const title = docTitles.get(ev.docId);
+  return h(
+    'li',
+    { class: 'evidence', dataset: { passageId: ev.passageId } },
+    inside ? h('blockquote', { class: 'quote' }, excerpt(passage, ev)) : null,
+    h(
+      'p',
+      { class: 'source-line' },
+      title ? h('cite', {}, `《${title}》`) : h('span', { class: 'mono' }, ev.docId),
+      passage?.heading ? h('span', {}, passage.heading) : null,
+      h('span', { class: 'mono', title: '段落 ID' }, ev.passageId),
+      h('span', { class: 'mono', title: '文档中的字符位置' }, `[${ev.start}, ${ev.end})`),
+      ev.rule ? h('span', { class: 'rule', title: '产生此事实的规则' }, ev.rule) : null,
+    ),
+  );
+}
+
+/** A citation from /api/ask: the quote and its document. */
+export function citationItem(c) {
+  rememberDocTitle(c.docId, c.docTitle);
+  return h(
+    'li',
+    { class: 'evidence citation' },
+    h('blockquote', { class: 'quote' }, c.quote),
+    h(
+      'p',
+      { class: 'source-line' },
+      h('cite', {}, `《${c.docTitle || c.docId}》`),
+      h('span', { class: 'mono', title: '段落 ID' }, c.passageId),
+      h('span', { class: 'mono', title: '文档中的字符位置' }, `[${c.start}, ${c.end})`),
+    ),
+  );
+}
