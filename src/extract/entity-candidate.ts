@@ -1,0 +1,41 @@
+// A possible entity mention found by one rule in one text, before document-level resolution.
+import type { EntityType } from '../model/index.js';
+import { RULES, type RuleId } from './rule-ids.js';
+
+export interface EntityCandidate {
+  type: EntityType;
+  /** The name as written (quotes stripped). */
+  name: string;
+  /** Canonical name given by the lexicon for an alias ("工信部" → "工业和信息化部"). */
+  canonical?: string;
+  /** Offsets local to the text the rule read. */
+  start: number;
+  end: number;
+  rule: RuleId;
+}
+
+/** Rules that read a curated source rank above pattern rules when two candidates cover the same span. */
+const RULE_RANK: Partial<Record<RuleId, number>> = {
+  [RULES.entityLexicon]: 3,
+  [RULES.entityTitledDocument]: 2,
+  [RULES.entityQuotedProgramme]: 2,
+};
+
+/**
+ * Keeps the longest candidate where candidates overlap. A shorter Region inside a longer name of
+ * another type survives ("南通" in 南通高新区): containment links need it.
+ */
+export function selectCandidates(candidates: EntityCandidate[]): EntityCandidate[] {
+  const sorted = [...candidates].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || (RULE_RANK[b.rule] ?? 1) - (RULE_RANK[a.rule] ?? 1) || a.start - b.start,
+  );
+  const kept: EntityCandidate[] = [];
+  for (const c of sorted) {
+    const clash = kept.find((k) => c.start < k.end && k.start < c.end);
+    if (!clash) kept.push(c);
+    else if (c.type === 'Region' && clash.type !== 'Region' && c.start >= clash.start && c.end <= clash.end) {
+      if (!kept.some((k) => k !== clash && c.start < k.end && k.start < c.end)) kept.push(c);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}

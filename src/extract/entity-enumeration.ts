@@ -1,0 +1,117 @@
+// Rules entity.enumeration and entity.transition-source: a 、-list closed by 等 and an industry head
+// names one industry per item ("培育现代物流、科技服务、商务服务、信息服务等生产性服务业"); a list
+// of 领域 counts when it is where an industry extends to ("由印刷线路板向集成电路零部件、半导体光电等
+// 领域拓展"), and then the 由-part is an industry too.
+import type { Token } from '../model/index.js';
+import type { EntityCandidate } from './entity-candidate.js';
+import { parseEntityTag } from './entity-tag.js';
+import { isGenericName } from './generic-names.js';
+import { LEADING_WORDS, isHardBoundary } from './name-words.js';
+import { RULES } from './rule-ids.js';
+
+const NOT_INDUSTRY_HEAD = /(企业|就业|创业|作业|事业|专业|职业|物业|营业)$/;
+const INDUSTRY_HEAD_WORDS = new Set(['行业', '产业', '赛道', '板块', '业态']);
+const FIELD_HEAD_WORDS = new Set(['领域', '方向']);
+const EXTEND_VERBS = new Set(['拓展', '延伸', '升级', '发展', '迈进', '进军', '转型', '布局', '攀升', '拓宽', '转变']);
+const LAST_SEPARATORS = new Set(['和', '及', '以及', '与']);
+/** Words after a head that show the list qualifies something else ("…等制造业关键业务环节", "…等产业活动"). */
+const HEAD_CONTINUATIONS = new Set(
+  '环节 关键 业务 企业 产品 场景 应用 需求 活动 大会 会议 论坛 博览会 展会 项目 平台 人才 技术 模式 标准 数据 设备 系统 服务 工作 部门 单位 主体 集群 基地 园区 链 链条'.split(' '),
+);
+const GROUP_NUMERAL = /^[二三四五六七八九十两]$/;
+
+type HeadKind = 'industry' | 'field';
+
+interface Item {
+  first: number;
+  last: number;
+}
+
+function headKind(word: string): HeadKind | undefined {
+  if (FIELD_HEAD_WORDS.has(word)) return 'field';
+  if (INDUSTRY_HEAD_WORDS.has(word)) return 'industry';
+  if (/业$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
+  return undefined;
+}
+
+/** Index of the head token after a list closer at `i` ("等", "三大"), or -1. */
+function headAfter(tokens: Token[], i: number): number {
+  const w = tokens[i]!.word;
+  if (w.length > 2) return -1;
+  if (w === '等' || w === '等等') return i + 1;
+  if (GROUP_NUMERAL.test(w) && tokens[i + 1]?.word === '大') return i + 2;
+  if (/^[二三四五六七八九十两]大$/.test(w)) return i + 1;
+  return -1;
+}
+
+/** First token of an item that ends at `last`, stopping at boundaries and predicate words. */
+function itemStart(tokens: Token[], last: number): number {
+  let start = last + 1;
+  for (let k = last; k >= 0; k--) {
+    const t = tokens[k]!;
+    // industry names hold no verb: "投向先进制造" → 先进制造
+    if (isHardBoundary(t) || (LEADING_WORDS.has(t.word) && k !== last) || (t.tag === 'v' && k !== last && !parseEntityTag(t.tag))) break;
+    start = k;
+  }
+  return start;
+}
+
+/** The list items before `closer`, last first; empty unless there are two or more. */
+function listItems(tokens: Token[], closer: number): Item[] {
+  const items: Item[] = [];
+  let last = closer - 1;
+  while (last >= 0) {
+    const first = itemStart(tokens, last);
+    if (first > last) break;
+    items.push({ first, last });
+    const sep = tokens[first - 1];
+    if (!sep || (sep.word !== '、' && !(items.length === 1 && LAST_SEPARATORS.has(sep.word)))) break;
+    last = first - 2;
+  }
+  return items.length >= 2 ? items : [];
+}
+
+export function enumerationCandidates(text: string, tokens: Token[]): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const h = headAfter(tokens, i);
+    const head = tokens[h];
+    if (!head) continue;
+    const kind = headKind(head.word);
+    if (!kind || HEAD_CONTINUATIONS.has(tokens[h + 1]?.word ?? '')) continue;
+    const items = listItems(tokens, i);
+    if (items.length === 0) continue;
+    const firstItem = items[items.length - 1]!;
+    const towards = tokens[firstItem.first - 1]?.word === '向';
+    if (kind === 'field') {
+      const extends_ = EXTEND_VERBS.has(tokens[h + 1]?.word ?? '') || towards;
+      const known = items.some((it) => tokensOf(tokens, it).some((t) => parseEntityTag(t.tag)?.type === 'Industry'));
+      if (!extends_ && !known) continue;
+    }
+    for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
+    if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
+  }
+  return out;
+}
+
+/** "由X向…": X, when 由 opens the same clause part. */
+function transitionSource(out: EntityCandidate[], text: string, tokens: Token[], towards: number): void {
+  const last = towards - 1;
+  const first = itemStart(tokens, last);
+  if (first > last) return;
+  // allow "由单一的压铸件": skip back over one 的-modifier to find 由
+  let k = first - 1;
+  if (tokens[k]?.word === '的') k = itemStart(tokens, k - 1) - 1;
+  if (tokens[k]?.word !== '由') return;
+  push(out, text, tokens[first]!.start, tokens[last]!.end, RULES.entityTransition);
+}
+
+function tokensOf(tokens: Token[], it: Item): Token[] {
+  return tokens.slice(it.first, it.last + 1);
+}
+
+function push(out: EntityCandidate[], text: string, start: number, end: number, rule: EntityCandidate['rule']): void {
+  const name = text.slice(start, end);
+  if (name.length > 12 || /[\d“”"]/.test(name) || isGenericName('Industry', name)) return;
+  out.push({ type: 'Industry', name, start, end, rule });
+}

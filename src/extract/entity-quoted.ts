@@ -1,0 +1,53 @@
+// Rules entity.quoted-programme and entity.titled-document: policy text quotes the names of its
+// programmes (“大项目突破年”活动, “链长制”招商, “八五”普法) and puts documents in book-title marks
+// (《数据安全法》). A quoted phrase is a programme when it ends like one or the word after it says so.
+import type { EntityCandidate } from './entity-candidate.js';
+import { RULES } from './rule-ids.js';
+
+const QUOTED = /“([^“”，。；！？,;\n]{2,16})”/g;
+const TITLED = /《([^《》\n]{3,60})》/g;
+
+/** The quote itself ends like a programme name. */
+const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活动|专项行动|改革|试点|示范|普法|纲要|方案)$/;
+/** A word after the quote that names the thing by the quote ("…”活动" → the quote is the name). */
+const NAMED_BY = /^(专项行动|专项活动|活动|行动|建设|工作|试点|工程|战略|计划|行动计划)/;
+/** A word after the quote that belongs to the name ("“八五”普法" → 八五普法). */
+const JOINED_WITH = /^(普法|规划|改革|纲要)/;
+/** Quoted slogans that are not programmes even when a trigger word follows. */
+const NOT_PROGRAMME = /^[一二三四五六七八九十两\d]+$|精神|理念|思路|意识|格局|曲线/;
+
+const TITLE_END = /(法|条例|规定|办法|细则|规划|纲要|意见|通知|方案|计划|政策|措施|决定|指南|标准|目录|清单|报告|战略|决议|公约|协定)$/;
+
+export function quotedCandidates(text: string): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
+    const quote = m[1]!;
+    if (NOT_PROGRAMME.test(quote) && !/^[一二三四五六七八九十]+五$/.test(quote)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    const end = m.index + m[0].length;
+    const joined = JOINED_WITH.exec(after)?.[0];
+    if (joined) {
+      out.push(candidate(quote + joined, m.index, end + joined.length));
+    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after)) {
+      out.push(candidate(quote, m.index, end));
+    }
+  }
+  return out;
+}
+
+export function titledCandidates(text: string): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  TITLED.lastIndex = 0;
+  for (let m = TITLED.exec(text); m; m = TITLED.exec(text)) {
+    const title = m[1]!.trim();
+    const base = title.replace(/[（(][^（()）]*[）)]$/, '');
+    if (!TITLE_END.test(base) || base.length < 4) continue;
+    out.push({ type: 'Policy', name: title, start: m.index, end: m.index + m[0].length, rule: RULES.entityTitledDocument });
+  }
+  return out;
+}
+
+function candidate(name: string, start: number, end: number): EntityCandidate {
+  return { type: 'Policy', name, start, end, rule: RULES.entityQuotedProgramme };
+}

@@ -1,0 +1,102 @@
+// Rules entity.suffix-park / -industry / -policy / -organization: a name is the phrase that ends in
+// a type's suffix (…高新区, …产业, …计划, …厅), grown leftwards to where the predicate starts.
+import type { Token } from '../model/index.js';
+import type { EntityCandidate } from './entity-candidate.js';
+import { growNameStart } from './grow-name.js';
+import { isGenericName } from './generic-names.js';
+import { parseEntityTag } from './entity-tag.js';
+import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
+
+interface SuffixIndex {
+  table: SuffixTable;
+  /** Suffixes by their last character, longest first: one map lookup per token. */
+  byLastChar: Map<string, string[]>;
+}
+
+const INDEXES: SuffixIndex[] = SUFFIX_TABLES.map((table) => {
+  const byLastChar = new Map<string, string[]>();
+  for (const s of table.suffixes) {
+    const last = s[s.length - 1]!;
+    byLastChar.set(last, [...(byLastChar.get(last) ?? []), s]);
+  }
+  return { table, byLastChar };
+});
+
+/** Tags of words jieba does not know (x) or calls organisations (nt): a one-character suffix may end them. */
+const OPEN_TAGS = new Set(['x', 'nt']);
+
+function endsWithBlocked(blocked: Set<string>, word: string): boolean {
+  for (let n = 2; n <= 4 && n <= word.length; n++) if (blocked.has(word.slice(-n))) return true;
+  return false;
+}
+
+interface SuffixMatch {
+  suffix: string;
+  /** Index of the token where the suffix starts. */
+  first: number;
+  suffixStart: number;
+}
+
+function matchSuffix(index: SuffixIndex, text: string, tokens: Token[], j: number): SuffixMatch | undefined {
+  const t = tokens[j]!;
+  const list = index.byLastChar.get(t.word[t.word.length - 1] ?? '');
+  if (!list || endsWithBlocked(index.table.blockedEndings, t.word)) return undefined;
+  for (const suffix of list) {
+    const suffixStart = t.end - suffix.length;
+    if (t.word.endsWith(suffix)) {
+      if (index.table.wholeTokenOnly.has(suffix) && t.word !== suffix && !OPEN_TAGS.has(t.tag)) continue;
+      return { suffix, first: j, suffixStart };
+    }
+    // a suffix spread over tokens (联动/创新/区 → 创新区) must start on a token boundary
+    if (suffix.length > t.word.length && suffixStart >= 0 && text.startsWith(suffix, suffixStart)) {
+      let k = j;
+      while (k > 0 && tokens[k]!.start > suffixStart) k--;
+      if (tokens[k]!.start === suffixStart) return { suffix, first: k, suffixStart };
+    }
+  }
+  return undefined;
+}
+
+const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'x', 'eng', 'j']);
+const LEVEL_PREFIX = /^(省|市|区|县|国家|中国|全国|中央|国务院)/;
+
+/** The body names something particular: a place, a lexicon word, a word jieba does not know, a level prefix. */
+function hasProperBody(text: string, tokens: Token[], start: number, first: number, suffixStart: number): boolean {
+  if (LEVEL_PREFIX.test(text.slice(start, suffixStart))) return true;
+  for (let k = first; k >= 0 && tokens[k]!.end > start; k--) {
+    const t = tokens[k]!;
+    if (t.start < suffixStart && (PROPER_TAGS.has(t.tag) || isProperLexiconTag(t.tag))) return true;
+  }
+  return false;
+}
+
+/** Places, parks and organisations are particular; an industry word is not (先进制造业基地 is a class). */
+function isProperLexiconTag(tag: string): boolean {
+  const type = parseEntityTag(tag)?.type;
+  return type === 'Region' || type === 'Park' || type === 'Organization';
+}
+
+export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  for (let j = 0; j < tokens.length; j++) {
+    for (const index of INDEXES) {
+      const m = matchSuffix(index, text, tokens, j);
+      if (!m) continue;
+      const { table } = index;
+      const next = tokens[j + 1];
+      if (next && table.continuations.has(next.word)) continue;
+      // "员工制家政服务": a 制 followed by a noun was a modifier (a park in 谷 may be followed by 建设)
+      if (table.type === 'Policy' && m.suffix.length === 1 && next && /^n|^vn$/.test(next.tag) && !parseEntityTag(next.tag)) continue;
+      const end = tokens[j]!.end;
+      const start = growNameStart(tokens, m.first, m.suffixStart, end, table.grow);
+      if (start === undefined) continue;
+      const name = text.slice(start, end).replace(/[“”"]/g, '');
+      const body = name.slice(0, name.length - m.suffix.length);
+      if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
+      if (table.needsLongBody.has(m.suffix) && body.length < 3) continue;
+      if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) continue;
+      out.push({ type: table.type, name, start, end, rule: table.rule });
+    }
+  }
+  return out;
+}

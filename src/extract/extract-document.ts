@@ -1,0 +1,27 @@
+// The extraction stage's entry point: a document's segmented passages in, its facts out. Pure: the
+// same passages always give the same facts, in the same order.
+import type { DocumentFacts, SegmentedPassage } from '../model/index.js';
+import { recogniseCandidates } from './recognise-entities.js';
+import { resolveEntities } from './resolve-entities.js';
+import { extractTargets } from './extract-targets.js';
+import { documentYear, sectionContexts } from './target-context.js';
+import { passageView } from './passage-view.js';
+import { extractRelations } from './extract-relations.js';
+
+export interface DocumentRef {
+  id: string;
+  title: string;
+}
+
+export function extractDocument(doc: DocumentRef, passages: SegmentedPassage[]): DocumentFacts {
+  const candidates = passages.map((p) => recogniseCandidates(p.text, p.tokens));
+  const { entities, mentions, byPassage } = resolveEntities(doc.id, passages, candidates);
+  const docYear = documentYear(doc.title, passages);
+  const sections = sectionContexts(passages, docYear);
+  const targets = passages.flatMap((p, i) =>
+    extractTargets(p, byPassage[i]!, { docId: doc.id, section: sections[i]!, ...(docYear === undefined ? {} : { docYear }) }),
+  );
+  const views = passages.map((p, i) => passageView(p, byPassage[i]!));
+  const relations = extractRelations(views, entities, mentions);
+  return { entities, mentions, targets, relations };
+}

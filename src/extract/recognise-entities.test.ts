@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../model/index.js';
+import { getSegmenter } from '../segment/segmenter.js';
+import { recogniseEntities } from './recognise-entities.js';
+import { GENERIC_WORDS } from './generic-names.js';
+
+const recognise = (text: string): Array<[EntityType, string]> =>
+  recogniseEntities(text, getSegmenter().tag(text)).map((e) => [e.type, e.name]);
+
+describe('recogniseEntities', () => {
+  it.each<[string, string, EntityType, string]>([
+    ['a park is the phrase ending in a park suffix', '通州区始终把发展的着力点放在实体经济上,以南通高新区为主阵地', 'Park', '南通高新区'],
+    ['a park name stops at the verb before it', '更高标准推进海智汇园、江海圆梦谷建设', 'Park', '海智汇园'],
+    ['a park may end in 谷 and be followed by 建设', '更高标准推进海智汇园、江海圆梦谷建设', 'Park', '江海圆梦谷'],
+    ['a park suffix may be spread over tokens', '发挥江苏自贸试验区联动创新区建设的优势', 'Park', '江苏自贸试验区联动创新区'],
+    ['an industry takes its 产业 along', '推动汽车零部件产业与新能源深度融合', 'Industry', '汽车零部件产业'],
+    ['a bare industry is named in its 产业 form', '推动汽车零部件产业与新能源深度融合', 'Industry', '新能源产业'],
+    ['an 、-list closed by 等 and an industry head names industries', '大力培育现代物流、科技服务、商务服务、信息服务等生产性服务业', 'Industry', '商务服务产业'],
+    ['the places an industry extends to are industries', '加快由印刷线路板向集成电路零部件、半导体光电等领域拓展', 'Industry', '半导体光电产业'],
+    ['the 由-part of an extension is an industry', '加快由印刷线路板向集成电路零部件、半导体光电等领域拓展', 'Industry', '印刷线路板产业'],
+    ['a quoted programme named by the word after it', '常态化开展“大项目突破年”活动,强化专业招商', 'Policy', '大项目突破年'],
+    ['a quoted name ending like a programme', '细化“链长制”招商', 'Policy', '链长制'],
+    ['a quoted numeral joins the word after it', '扎实开展“八五”普法', 'Policy', '八五普法'],
+    ['a programme name keeps the verb right before its suffix', '通州区将实施就业质量提升工程', 'Policy', '就业质量提升工程'],
+    ['coordinated lexicon terms share a suffix', '实施区域碳达峰、碳中和行动计划', 'Policy', '碳达峰、碳中和行动计划'],
+    ['a document in book-title marks is a policy', '根据《关于推进北京市数据专区建设的指导意见》', 'Policy', '关于推进北京市数据专区建设的指导意见'],
+    ['a lexicon alias resolves to its canonical name', '深入落实长三角一体化', 'Policy', '长三角区域一体化发展'],
+    ['an organisation may hold 和', '责任单位：省经济和信息化厅、省财政厅', 'Organization', '省经济和信息化厅'],
+    ['a province short name is the province', '美丽江苏通州样板', 'Region', '江苏省'],
+    ['a district with its suffix is a region', '呼伦贝尔市海拉尔区人民政府', 'Region', '海拉尔区'],
+  ])('%s', (_why, text, type, name) => {
+    expect(recognise(text)).toContainEqual([type, name]);
+  });
+
+  it.each<[string, string, string]>([
+    ['a verb before a park is not part of it', '聚力金沙湾新区开发', '聚力金沙湾新区'],
+    ['a class of industries is no industry', '坚定不移做大做强“一主一新一智”三大主导产业', '主导产业'],
+    ['产业结构 is not an industry', '“调绿”产业结构', '调绿产业'],
+    ['an enterprise is not an industry', '鼓励创新型领军企业牵头组建新型研发机构', '领军企业'],
+    ['a generic mechanism is not a policy', '完善基本养老保险待遇和基础养老金正常调整机制', '调整机制'],
+    ['a party to a sentence is not a policy', '进一步优化人才政策体系', '人才政策'],
+    ['a park word inside a common word is no park', '引导企业入园,新建公园和幼儿园', '公园'],
+    ['a development area word is not a region', '推进园区、城区和社区建设', '城区'],
+  ])('%s', (_why, text, notName) => {
+    expect(recognise(text).map(([, n]) => n)).not.toContain(notName);
+  });
+
+  it('never makes a generic word an entity', () => {
+    const text = '加快推动产业发展,支持企业就业创业,建设园区、开发区和高新区,完善政策制度,实施行动计划和重大工程。';
+    const names = recognise(text).map(([, n]) => n);
+    expect(names.filter((n) => GENERIC_WORDS.has(n))).toEqual([]);
+    expect(names).not.toContain('高新区');
+  });
+
+  it('recognises what a question is about', () => {
+    expect(recognise('通州区到2025年高新技术企业目标是多少？')).toContainEqual(['Region', '通州区']);
+    expect(recognise('新一代信息技术产业向哪些领域拓展')).toContainEqual(['Industry', '新一代信息技术产业']);
+  });
+
+  it('keeps an industry and the policy named after it apart', () => {
+    const found = recognise('支持工业互联网发展,实施工业互联网创新发展行动计划');
+    expect(found).toContainEqual(['Industry', '工业互联网产业']);
+    expect(found).toContainEqual(['Policy', '工业互联网创新发展行动计划']);
+  });
+});
