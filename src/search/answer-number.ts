@@ -1,0 +1,54 @@
+// Number answers come from Target facts: candidates by the question's metric words (and the entities
+// it names), ranked by match strength; the answer states the best target(s) as a sentence and cites
+// the clause that states each one.
+import type { Target } from '../model/index.js';
+import type { AnswerDraft } from './answer-draft.js';
+import { citeSpans } from './cite-evidence.js';
+import { findTargets } from './find-targets.js';
+import type { TargetFact } from './search-schemas.js';
+import type { SearchDeps } from './search-deps.js';
+import { stateTarget } from './state-target.js';
+import type { QuestionAnalysis } from './understand-question.js';
+
+/** Other targets are stated too when they score nearly as well ("A和B分别是多少"). */
+const RUNNER_UP_SHARE = 0.85;
+const MAX_TARGETS = 3;
+
+export function targetFact(t: Target): TargetFact {
+  return {
+    id: t.id,
+    metric: t.metric,
+    value: t.value,
+    ...(t.valueMax !== undefined ? { valueMax: t.valueMax } : {}),
+    unit: t.unit,
+    comparator: t.comparator,
+    ...(t.year !== undefined ? { year: t.year } : {}),
+    ...(t.period ? { period: t.period } : {}),
+    statement: stateTarget(t),
+  };
+}
+
+export async function answerNumber(deps: Pick<SearchDeps, 'store'>, question: string, analysis: QuestionAnalysis): Promise<AnswerDraft | undefined> {
+  const ranked = await findTargets(deps, question, analysis);
+  const best = ranked[0];
+  if (!best) return undefined;
+  const chosen = ranked
+    .filter((m) => m.score >= best.score * RUNNER_UP_SHARE)
+    .slice(0, MAX_TARGETS)
+    // in the order the text states them
+    .sort((a, b) => a.target.evidence.docId.localeCompare(b.target.evidence.docId) || a.target.evidence.start - b.target.evidence.start);
+  const citations = await citeSpans(
+    deps.store,
+    chosen.map(({ target: t }) => ({ docId: t.evidence.docId, passageId: t.evidence.passageId, start: t.evidence.start, end: t.evidence.end, quote: t.quote })),
+    { widen: true },
+  );
+  if (!citations.length) return undefined;
+  const targets = chosen.map((m) => targetFact(m.target));
+  return {
+    kind: 'number',
+    answer: targets.map((t) => t.statement).join('；'),
+    confidence: best.score,
+    citations,
+    targets,
+  };
+}

@@ -1,0 +1,72 @@
+// answerQuestion: the ask use case shared by the HTTP API and the CLI. Understands the question, then
+// answers a number from Target facts, a list from the graph, otherwise the best sentence of the best
+// passages — each with citations and a confidence. Below the threshold it says it found nothing
+// rather than returning a random passage.
+import { AppError, fieldIssues } from '../errors.js';
+import { moduleLogger } from '../log.js';
+import type { AnswerDraft } from './answer-draft.js';
+import { answerExplanation } from './answer-explanation.js';
+import { answerList } from './answer-list.js';
+import { answerNumber } from './answer-number.js';
+import { queryTokens } from './query-tokens.js';
+import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
+import { retrievePassages, type Retrieval } from './retrieve-passages.js';
+import { askRequestSchema, type AskResponse } from './search-schemas.js';
+import type { SearchDeps } from './search-deps.js';
+import { understandQuestion } from './understand-question.js';
+
+const log = moduleLogger('ask');
+
+/** Answers below this confidence become kind 'none'. */
+export const ANSWER_MIN_CONFIDENCE = 0.35;
+export const NOTHING_FOUND = '没有找到相关内容';
+/** Passages read for an explanation. */
+const RETRIEVE_K = 10;
+
+export function parseAskRequest(input: unknown): string {
+  const parsed = askRequestSchema.safeParse(input);
+  if (parsed.success) return parsed.data.q;
+  const fields = fieldIssues(parsed.error.issues);
+  throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+}
+
+function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined): AnswerDraft | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.confidence > a.confidence ? b : a;
+}
+
+/** `question` is the question text, or a request object `{q}` as the API receives it. */
+export async function answerQuestion(deps: SearchDeps, question: string | { q: unknown }): Promise<AskResponse> {
+  const started = performance.now();
+  const q = parseAskRequest(typeof question === 'string' ? { q: question } : question);
+  const tokens = queryTokens(deps.segmenter, q);
+  const entities = await recogniseQueryEntities(deps, q, tokens.terms);
+  const analysis = understandQuestion(q, tokens.terms, entities);
+
+  let retrieval: Promise<Retrieval> | undefined;
+  const retrieve = () => (retrieval ??= retrievePassages(deps, q, 'hybrid', RETRIEVE_K, { tokens, entities }));
+
+  let draft: AnswerDraft | undefined;
+  if (analysis.type === 'number') draft = await answerNumber(deps, q, analysis);
+  else if (analysis.type === 'list') draft = await answerList(deps, analysis, entities, retrieve);
+  if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE) {
+    draft = better(draft, answerExplanation(await retrieve(), { preferNumbers: analysis.type === 'number' }));
+  }
+
+  const { relations: _relations, period: _period, ...understanding } = analysis;
+  const base = {
+    question: q,
+    understanding: { ...understanding, entities: entities.map(entityRef) },
+    embedder: { name: deps.embedderInfo.name, fallback: deps.embedderInfo.fallback },
+  };
+  const tookMs = performance.now() - started;
+  const found = draft && draft.confidence >= ANSWER_MIN_CONFIDENCE ? draft : undefined;
+  log.debug({ type: analysis.type, kind: found?.kind ?? 'none', confidence: round(draft?.confidence ?? 0), citations: found?.citations.length ?? 0, ms: Math.round(tookMs) }, 'ask');
+  if (!found) return { ...base, kind: 'none', answer: NOTHING_FOUND, confidence: round(draft?.confidence ?? 0), citations: [], tookMs };
+  return { ...base, ...found, confidence: round(found.confidence), tookMs };
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+}

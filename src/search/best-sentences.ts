@@ -1,0 +1,126 @@
+// The sentences that best answer a question, pure: each candidate passage is cut into sentences, and
+// a sentence scores by the share of the query's weight it contains. A term's weight is its length
+// times its inverse frequency among the candidate passages, so a word every passage contains (the
+// region's name) counts for little and a word no passage contains makes the question unanswered.
+import type { PassageHit } from '../store/port.js';
+import { codePointLength } from './query-tokens.js';
+
+export interface ScoredSentence {
+  hit: PassageHit;
+  /** 0-based rank of the passage among the candidates. */
+  passageRank: number;
+  /** Offsets relative to the passage text. */
+  start: number;
+  end: number;
+  /** Share of the query's weight the sentence contains, 0..1. */
+  coverage: number;
+  score: number;
+}
+
+const TERMINATOR = /[。！？；!?;]/;
+const CLOSING = /[”’"'）)]/;
+const EDGE = /[\s“”"‘’']/;
+/** A title: a short line without sentence punctuation. Any other line that stops on a letter was cut by the layout. */
+const TITLE_MAX = 40;
+const IN_SENTENCE = /[，,、：:]/;
+
+/**
+ * Sentences of a text, as spans without surrounding spaces and quotation marks. A line break ends a
+ * sentence, except inside a long line that stops on a letter ("…科技咨询、孵\n\n化加速…": a page break).
+ */
+export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  const push = (from: number, to: number): void => {
+    while (from < to && EDGE.test(text[from]!)) from++;
+    while (to > from && EDGE.test(text[to - 1]!)) to--;
+    if (to > from) out.push({ start: from, end: to });
+  };
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i]!;
+    if (TERMINATOR.test(ch)) {
+      let j = i + 1;
+      while (j < text.length && (TERMINATOR.test(text[j]!) || CLOSING.test(text[j]!))) j++;
+      push(start, j);
+      start = i = j;
+    } else if (ch === '\n') {
+      let j = i;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      const line = text.slice(text.lastIndexOf('\n', i - 1) + 1, i);
+      const isTitle = line.length <= TITLE_MAX && !IN_SENTENCE.test(line);
+      const cutByLayout = !isTitle && /[\p{L}\p{N}、，,]/u.test(text[i - 1] ?? '');
+      if (!cutByLayout) {
+        push(start, i);
+        start = j;
+      }
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  push(start, text.length);
+  return out;
+}
+
+/** Weight of each term: length × inverse frequency among the passages (smoothed). */
+export function termWeights(terms: readonly string[], passages: readonly string[]): Map<string, number> {
+  const n = passages.length;
+  const lowered = passages.map((p) => p.replace(/\s+/g, '').toLowerCase());
+  const weights = new Map<string, number>();
+  for (const term of terms) {
+    const df = lowered.filter((p) => p.includes(term)).length;
+    weights.set(term, Math.sqrt(codePointLength(term)) * Math.log(1 + (n + 1) / (df + 0.5)));
+  }
+  return weights;
+}
+
+/** Whitespace is ignored: a layout line break may fall inside a word ("乡村\n\n振兴"). */
+export function coverageOf(text: string, weights: ReadonlyMap<string, number>): number {
+  const lower = text.replace(/\s+/g, '').toLowerCase();
+  let total = 0;
+  let found = 0;
+  for (const [term, w] of weights) {
+    total += w;
+    if (lower.includes(term)) found += w;
+  }
+  return total ? found / total : 0;
+}
+
+/**
+ * Sentences of the first `passageLimit` candidates, best first. The passage's rank adds a little, so
+ * equal sentences go to the better passage; `preferNumbers` favours sentences stating a number.
+ */
+export function bestSentences(
+  hits: readonly PassageHit[],
+  terms: readonly string[],
+  opts: { passageLimit?: number; preferNumbers?: boolean } = {},
+): ScoredSentence[] {
+  const weights = termWeights(terms, hits.map((h) => h.passage.text));
+  const out: ScoredSentence[] = [];
+  hits.slice(0, opts.passageLimit ?? 5).forEach((hit, passageRank) => {
+    for (const span of sentenceSpans(hit.passage.text)) {
+      const text = hit.passage.text.slice(span.start, span.end);
+      const coverage = coverageOf(text, weights);
+      const numberBonus = opts.preferNumbers && /\d/.test(text) ? 0.05 : 0;
+      out.push({ hit, passageRank, ...span, coverage, score: coverage + numberBonus + 0.04 / (passageRank + 1) });
+    }
+  });
+  return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.start - b.start);
+}
+
+/**
+ * Passages ranked by their best sentence's coverage of the query: term proximity, which BM25 (a bag
+ * of words over the whole passage) and a passage embedding both blur. Used to re-rank the union of
+ * the channels' candidates.
+ */
+export function rankBySentenceCoverage(hits: readonly PassageHit[], terms: readonly string[]): PassageHit[] {
+  const weights = termWeights(terms, hits.map((h) => h.passage.text));
+  return hits
+    .map((hit) => {
+      let best = 0;
+      for (const span of sentenceSpans(hit.passage.text)) best = Math.max(best, coverageOf(hit.passage.text.slice(span.start, span.end), weights));
+      return { ...hit, score: best };
+    })
+    .filter((h) => h.score > 0)
+    .sort((a, b) => b.score - a.score);
+}

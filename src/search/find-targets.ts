@@ -1,0 +1,34 @@
+// Target facts a question (or query) is about: candidates from the store by its metric words (with
+// everyday synonyms) and by the specific entities it names, ranked by match strength. Shared by
+// number answers and the graph channel.
+import type { Target } from '../model/index.js';
+import { expandMetricWords, rankTargets, type TargetMatch } from './match-targets.js';
+import { codePointLength } from './query-tokens.js';
+import type { SearchDeps } from './search-deps.js';
+import type { QuestionAnalysis } from './understand-question.js';
+
+/** Below this a target does not answer the question. */
+export const TARGET_MIN_SCORE = 0.5;
+const MAX_LOOKUPS = 12;
+const PER_LOOKUP = 50;
+
+async function candidateTargets(deps: Pick<SearchDeps, 'store'>, question: string, analysis: QuestionAnalysis): Promise<Target[]> {
+  const words = expandMetricWords(analysis.metricWords, question)
+    .filter((w) => codePointLength(w) >= 2)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, MAX_LOOKUPS);
+  const specific = analysis.entities.filter((e) => e.type !== 'Region');
+  const found = await Promise.all([
+    ...words.map((metric) => deps.store.targets({ metric, limit: PER_LOOKUP })),
+    ...specific.map((e) => deps.store.targets({ entityId: e.id, limit: PER_LOOKUP })),
+  ]);
+  const byId = new Map<string, Target>();
+  for (const t of found.flat()) byId.set(t.id, t);
+  return [...byId.values()];
+}
+
+/** Targets scoring at least TARGET_MIN_SCORE, best first. */
+export async function findTargets(deps: Pick<SearchDeps, 'store'>, question: string, analysis: QuestionAnalysis): Promise<TargetMatch[]> {
+  if (!analysis.metricWords.length && !analysis.entities.some((e) => e.type !== 'Region')) return [];
+  return rankTargets(await candidateTargets(deps, question, analysis), question, analysis).filter((m) => m.score >= TARGET_MIN_SCORE);
+}

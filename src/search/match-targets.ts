@@ -1,0 +1,91 @@
+// Which Target facts a number question asks about, pure: metric overlap in both directions (how much
+// of the metric the question covers, how much of the question's metric words the metric covers), then
+// the year, the period and the entity the target measures.
+import type { Target } from '../model/index.js';
+import type { QuestionAnalysis } from './understand-question.js';
+
+export interface TargetMatch {
+  target: Target;
+  /** 0..1: how well the target answers the question. */
+  score: number;
+}
+
+/** Everyday words for metrics (as a question may put them) → the words policy texts use. */
+const METRIC_SYNONYMS: Array<[RegExp, string[]]> = [
+  [/gdp|经济总量|经济体量|经济规模/i, ['地区生产总值', '生产总值']],
+  [/高企/, ['高新技术企业']],
+  [/失业/, ['失业率']],
+  [/就业岗位|新增就业/, ['城镇就业']],
+  [/比例|比重/, ['占比']],
+];
+
+/** The metric words plus the policy-text words for everyday ones the question uses. */
+export function expandMetricWords(words: readonly string[], question = ''): string[] {
+  const text = `${question} ${words.join(' ')}`;
+  return [...new Set([...words, ...METRIC_SYNONYMS.filter(([re]) => re.test(text)).flatMap(([, synonyms]) => synonyms)])];
+}
+
+/** Share of `metric`'s characters covered by substrings of two or more characters that `text` also contains. */
+export function metricCoverage(metric: string, text: string): number {
+  const chars = [...metric];
+  if (!chars.length) return 0;
+  const covered = new Array<boolean>(chars.length).fill(false);
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (!text.includes(chars[i]! + chars[i + 1]!)) continue;
+    let j = i + 2;
+    while (j < chars.length && text.includes(chars.slice(i, j + 1).join(''))) j++;
+    for (let x = i; x < j; x++) covered[x] = true;
+  }
+  return covered.filter(Boolean).length / chars.length;
+}
+
+/** Share of the question's metric words (weighted by length) that the metric contains. */
+export function wordCoverage(metric: string, words: readonly string[]): number {
+  const total = words.reduce((sum, w) => sum + w.length, 0);
+  if (!total) return 0;
+  return words.filter((w) => metric.includes(w)).reduce((sum, w) => sum + w.length, 0) / total;
+}
+
+const RATIO_CUE = /占比|比例|比重|比率|百分之|率/;
+const ASKED_UNIT = /(?:多少|几)([^\s\p{P}\d多少几]{1,3})/u;
+
+/**
+ * Whether the unit fits the question: a ratio question wants a percentage (and hardly ever a count:
+ * "项目中高新区占比" names the count it is a share of); "多少家" wants 家.
+ */
+export function unitFit(unit: string, question: string): number {
+  const percent = unit.includes('%') || unit.includes('百分点');
+  if (RATIO_CUE.test(question)) return percent ? 0.1 : -0.2;
+  const asked = ASKED_UNIT.exec(question)?.[1];
+  if (!asked || !unit) return 0;
+  return [...unit].some((ch) => asked.includes(ch) && !'万亿千百'.includes(ch)) ? 0.1 : 0;
+}
+
+export function scoreTarget(target: Target, question: string, analysis: QuestionAnalysis): number {
+  const words = expandMetricWords(analysis.metricWords, question);
+  const text = [question, ...words].join(' ').toLowerCase();
+  const metric = target.metric.toLowerCase();
+  let score = 0.5 * metricCoverage(metric, text) + 0.5 * wordCoverage(metric, words.map((w) => w.toLowerCase()));
+  if (analysis.years.length) {
+    if (target.year !== undefined && analysis.years.includes(target.year)) score += 0.15;
+    else if (target.year !== undefined) score *= 0.6;
+    else score *= 0.9;
+  }
+  if (analysis.period && target.period === analysis.period) score += 0.05;
+  score += unitFit(target.unit, question);
+  const specific = analysis.entities.filter((e) => e.type !== 'Region').map((e) => e.id);
+  if (specific.some((id) => target.measures.includes(id))) score += 0.1;
+  return Math.max(0, Math.min(1, score));
+}
+
+/** Targets best first; ties go to the earlier statement, so the order is deterministic. */
+export function rankTargets(targets: readonly Target[], question: string, analysis: QuestionAnalysis): TargetMatch[] {
+  return targets
+    .map((target) => ({ target, score: scoreTarget(target, question, analysis) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.target.evidence.docId.localeCompare(b.target.evidence.docId) ||
+        a.target.evidence.start - b.target.evidence.start,
+    );
+}

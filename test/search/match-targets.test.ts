@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../../src/model/index.js';
+import { metricCoverage, rankTargets, unitFit } from '../../src/search/match-targets.js';
+import { stateTarget } from '../../src/search/state-target.js';
+import { understandQuestion } from '../../src/search/understand-question.js';
+
+function target(metric: string, value: number, unit: string, comparator: Target['comparator'], extra: Partial<Target> = {}): Target {
+  return {
+    id: `t:${metric}`,
+    metric,
+    value,
+    unit,
+    comparator,
+    quote: '',
+    measures: [],
+    evidence: { docId: 'd', passageId: 'd:1', start: 0, end: 1, rule: 'target.reach' },
+    ...extra,
+  };
+}
+
+const TARGETS = [
+  target('地区生产总值', 2000, '亿元', '>=', { year: 2025 }),
+  target('新注册重大产业项目', 30, '个', '>=', { period: '每年' }),
+  target('高新区占比', 80, '%', '>='),
+  target('新开工重大项目', 30, '个', '>=', { period: '每年' }),
+  target('高新技术企业', 500, '家', '=', { year: 2025 }),
+  target('省级民营科技企业', 800, '家', '>=', { year: 2025 }),
+  target('新增城镇就业', 4, '万人', '>='),
+  target('城镇登记失业率', 3, '%', '<='),
+];
+
+/** Question → expected metric, with the question's informative tokens as jieba would give them. */
+const CASES: Array<[string, string[], string]> = [
+  ['通州区到2025年高新技术企业目标是多少？', ['通州区', '2025年', '高新', '技术', '企业', '高新技术', '目标'], '高新技术企业'],
+  ['通州区的GDP目标是多少？', ['通州区', 'gdp', '目标'], '地区生产总值'],
+  ['失业率要控制在多少以内？', ['失业', '失业率', '控制'], '城镇登记失业率'],
+  ['确保每年新开工的重大项目有多少个？', ['确保', '每年', '新开', '开工', '重大', '项目'], '新开工重大项目'],
+  ['新注册重大产业项目中高新区占比要达到多少？', ['新注', '注册', '重大', '产业', '项目', '高新', '高新区', '占比'], '高新区占比'],
+  ['省级民营科技企业到2025年要达到多少家？', ['省级', '民营', '科技', '企业', '2025年'], '省级民营科技企业'],
+];
+
+describe('matching a number question to targets', () => {
+  it.each(CASES)('%s → %s', (question, terms, metric) => {
+    const ranked = rankTargets(TARGETS, question, understandQuestion(question, terms, []));
+    expect(ranked[0]!.target.metric).toBe(metric);
+    expect(ranked[0]!.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('scores an unrelated question low', () => {
+    const question = '火星上的天气怎么样？';
+    const ranked = rankTargets(TARGETS, question, understandQuestion(question, ['火星', '天气'], []));
+    expect(ranked[0]!.score).toBeLessThan(0.2);
+  });
+
+  it('measures how much of the metric the question covers', () => {
+    expect(metricCoverage('高新技术企业', '高新技术企业目标')).toBe(1);
+    expect(metricCoverage('城镇登记失业率', '失业率多少')).toBeCloseTo(3 / 7);
+    expect(metricCoverage('高新技术企业', '火星')).toBe(0);
+  });
+
+  it('prefers a percentage for a ratio question and the asked unit otherwise', () => {
+    expect(unitFit('%', '占比多少')).toBeGreaterThan(0);
+    expect(unitFit('个', '占比多少')).toBeLessThan(0);
+    expect(unitFit('家', '达到多少家')).toBeGreaterThan(0);
+    expect(unitFit('亿元', '多少')).toBe(0);
+  });
+});
+
+describe('stating a target as a sentence', () => {
+  it.each([
+    [TARGETS[4]!, '到2025年，高新技术企业达500家'],
+    [TARGETS[1]!, '每年新注册重大产业项目30个以上'],
+    [TARGETS[7]!, '城镇登记失业率控制在3%以内'],
+    [TARGETS[0]!, '到2025年，地区生产总值2000亿元以上'],
+    [target('研发投入强度', 2.5, '%', 'range', { valueMax: 3 }), '研发投入强度2.5%至3%'],
+  ])('%# → %s', (t, sentence) => {
+    expect(stateTarget(t)).toBe(sentence);
+  });
+});
