@@ -117,7 +117,8 @@ function phrase(subjects: readonly RecognisedEntity[], found: readonly Found[], 
 
 async function toDraft(deps: Deps, subjects: readonly RecognisedEntity[], found: Found[], wanted: EntityType | undefined, confidence: number): Promise<AnswerDraft> {
   const spans = found.map((f) => f.evidence.slice(0, EVIDENCE_PER_ITEM).map(evidenceSpan));
-  const cited = await citeEach(deps.store, spans.flat());
+  // a bare mention quotes just the name: quote its clause instead
+  const cited = await citeEach(deps.store, spans.flat(), { widen: true });
   let at = 0;
   const items: ListItem[] = found.map((f, i) => {
     const mine = cited.slice(at, at + spans[i]!.length).filter((c): c is Citation => c !== undefined);

@@ -16,7 +16,8 @@ const launcher = (script: 'start' | 'stop') => execFileSync('bash', [path.join(R
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await check()) return true;
+    // A connection the outage broke may reset; that is a failed check, not a failed test.
+    if (await check().catch(() => false)) return true;
     await new Promise((r) => setTimeout(r, 500));
   }
   return false;

@@ -3,6 +3,7 @@
 import { parseConfig, type Config } from '../../src/config.js';
 import { openServices, type Services } from '../../src/services.js';
 import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { migrateForTests } from '../support/migrate-for-tests.js';
 import { neo4jUri } from './open-test-neo4j.js';
 
 export async function openTestServices(env: Record<string, string> = {}): Promise<Services & { store: Neo4jStore }> {
@@ -15,11 +16,6 @@ export async function openTestServices(env: Record<string, string> = {}): Promis
     ...env,
   });
   const services = (await openServices(config, { migrate: false })) as Services & { store: Neo4jStore };
-  // Other suites share this database and may have left a vector index of another dimension.
-  const { vectorDimension } = await services.store.schemaState();
-  if (vectorDimension !== undefined && vectorDimension !== services.embedder.dimension) {
-    await services.store.recreateVectorIndex(services.embedder.dimension);
-  }
-  await services.store.migrate(services.embedder.dimension);
+  await migrateForTests(services.store, services.embedder.dimension);
   return services;
 }

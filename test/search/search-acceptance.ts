@@ -10,6 +10,7 @@ import { answerQuestion, askResponseSchema, NOTHING_FOUND, SEARCH_MODES, searchP
 import { evaluateQuestions, parseQuestionsJsonl, scoresBy, type EvalScores, type QuestionOutcome } from '../../src/search/evaluate-questions.js';
 import { getSegmenter } from '../../src/segment/index.js';
 import type { GraphStore } from '../../src/store/port.js';
+import { migrateForTests } from '../support/migrate-for-tests.js';
 
 const SEED_PATHS = ['../../seeds/2021-tongzhou-district-plan-article.txt', '../../../shared/corpus/2021-tongzhou-district-plan-article.txt'];
 const QUESTIONS = parseQuestionsJsonl(readFileSync(new URL('../fixtures/seed-questions.jsonl', import.meta.url), 'utf8'));
@@ -54,7 +55,7 @@ export function describeSearchAcceptance(name: string, openStore: () => Promise<
       await opened.resetForTests?.();
       const segmenter = getSegmenter();
       const embedder = createHashingEmbedder({ tokenize: (text) => segmenter.searchTokens(text) });
-      await store.migrate(embedder.dimension);
+      await migrateForTests(store, embedder.dimension);
       deps = { store, segmenter, embedder, embedderInfo: { name: embedder.name, dimension: embedder.dimension, fallback: true } };
       const seed = { title: '切实扛起建设硬核区的使命担当', text: seedText(), source: 'seeds/2021-tongzhou-district-plan-article.txt' };
       await ingestDocument(seed, { store, segmenter, embedder });
