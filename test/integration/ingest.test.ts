@@ -116,6 +116,38 @@ describe.skipIf(!neo4jUri)('ingestion into Neo4j', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('exports every fact with its evidence as JSON, and the same graph as GraphML', async () => {
+    await ingest('通州区', SEED, 'seed');
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'bin/policygraph.js'), ...args], {
+        env: { PATH: process.env.PATH ?? '', NEO4J_URI: neo4jUri, MODELS_DIR: '/nonexistent', LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    const json = cli(['export', '--format', 'json']);
+    expect(json.status).toBe(0);
+    const graph = JSON.parse(json.stdout) as {
+      documents: unknown[];
+      entities: Array<{ evidence: unknown[] }>;
+      targets: Array<{ evidence: { passageId: string }; quote: string }>;
+      relations: Array<{ evidence: unknown[] }>;
+    };
+    expect(graph.documents).toHaveLength(1);
+    expect(graph.entities.length).toBeGreaterThan(10);
+    for (const e of graph.entities) expect(e.evidence.length).toBeGreaterThan(0);
+    for (const r of graph.relations) expect(r.evidence.length).toBeGreaterThan(0);
+    for (const t of graph.targets) expect(t.evidence.passageId).toMatch(/:p\d+$/);
+
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'pg-export-')), 'graph.graphml');
+    expect(cli(['export', '--format', 'graphml', '--out', out]).status).toBe(0);
+    const xml = readFileSync(out, 'utf8');
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml.match(/<node /g)?.length).toBe(graph.entities.length + graph.targets.length);
+    const measures = (graph.targets as Array<{ measures?: string[] }>).reduce((n, t) => n + (t.measures?.length ?? 0), 0);
+    expect(xml.match(/<edge /g)?.length).toBe(graph.relations.length + measures);
+    expect(cli(['export', '--format', 'csv']).status).not.toBe(0);
+  });
+
   it('the CLI names and skips an undecodable file, ingests the others (GB18030 too), and exits non-zero', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pg-ingest-'));
     writeFileSync(path.join(dir, 'a-utf8.txt'), SHORT);
