@@ -134,6 +134,8 @@ export interface GraphStore {
   /** Passages that mention any of the entities, ranked by how many of them they mention. */
   passagesMentioning(entityIds: string[], k: number): Promise<PassageHit[]>;
   getPassages(ids: string[]): Promise<PassageHit[]>;
+  /** The entities each passage mentions (its stored MENTIONS), by passage id; passages without any are absent. */
+  passageEntities(passageIds: string[]): Promise<Record<string, GraphNode[]>>;
 
   /** By substring of name or alias (`text`) and/or by whole search tokens of name or alias (`tokens`). */
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): Promise<EntityDetail[]>;

@@ -375,6 +375,14 @@ export function describeStoreContract(name: string, openStore: () => Promise<Res
         expect(hitIds(hits)).not.toContain('doc-a:p1');
         expect(await store.passagesMentioning([], 10)).toEqual([]);
       });
+
+      it('lists the entities each passage mentions, in one call', async () => {
+        const byPassage = await store.passageEntities(['doc-b:p0', 'doc-a:p1', 'no-such-passage']);
+        expect(ids(byPassage['doc-b:p0'] ?? []).sort()).toEqual(expect.arrayContaining([E.park.id, E.it.id]));
+        for (const node of byPassage['doc-b:p0'] ?? []) expect(node.name).toBeTruthy();
+        expect(byPassage['no-such-passage']).toBeUndefined();
+        expect(await store.passageEntities([])).toEqual({});
+      });
     });
 
     describe('graph', () => {

@@ -107,6 +107,9 @@ export class EmbeddedStore implements GraphStore {
   getPassages(ids: string[]) {
     return this.use((db) => search.getPassages(db, ids));
   }
+  passageEntities(passageIds: string[]) {
+    return this.use((db) => search.passageEntities(db, passageIds));
+  }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return this.use((db) => graph.findEntities(db, q));

@@ -1,7 +1,7 @@
 // Passage retrieval for the search channels: full-text (FTS5 bm25 over jieba tokens), vector
 // (sqlite-vec, cosine) and passages mentioning given entities.
 import { AppError } from '../../errors.js';
-import type { PassageHit } from '../port.js';
+import type { GraphNode, PassageHit } from '../port.js';
 import { all, jsonList, type Db } from './open-database.js';
 import { PASSAGE_COLUMNS, toPassage, type PassageRow } from './row-mappers.js';
 import { toBlob, vectorDimension } from './vector-table.js';
@@ -83,4 +83,18 @@ export function getPassages(db: Db, ids: readonly string[]): PassageHit[] {
      FROM json_each(?) j JOIN passages p ON p.id = j.value JOIN documents d ON d.id = p.doc_id ORDER BY j.key`,
     jsonList(ids),
   ).map(toHit);
+}
+
+export function passageEntities(db: Db, passageIds: readonly string[]): Record<string, GraphNode[]> {
+  if (!passageIds.length) return {};
+  const rows = all<{ passage_id: string; id: string; name: string; type: string }>(
+    db,
+    `SELECT DISTINCT m.passage_id, e.id, e.name, e.type
+     FROM json_each(?) j JOIN mentions m ON m.passage_id = j.value JOIN entities e ON e.id = m.entity_id
+     ORDER BY m.passage_id, e.name`,
+    jsonList(passageIds),
+  );
+  const out: Record<string, GraphNode[]> = {};
+  for (const r of rows) (out[r.passage_id] ??= []).push({ id: r.id, name: r.name, type: r.type as GraphNode['type'] });
+  return out;
 }

@@ -76,6 +76,9 @@ export class Neo4jStore implements GraphStore {
   getPassages(ids: string[]) {
     return search.getPassages(this.db, ids);
   }
+  passageEntities(passageIds: string[]) {
+    return search.passageEntities(this.db, passageIds);
+  }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return graph.findEntities(this.db, q);

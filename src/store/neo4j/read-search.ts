@@ -1,8 +1,8 @@
 // Passage retrieval for the search channels: full-text (BM25 over jieba tokens), vector, and
 // passages mentioning given entities.
-import type { PassageHit } from '../port.js';
+import type { GraphNode, PassageHit } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
-import { toPassageHit } from './row-mappers.js';
+import { toNode, toPassageHit } from './row-mappers.js';
 
 /** Lucene's clause limit is 1024; a query of more distinct tokens adds nothing to ranking. */
 const MAX_QUERY_TOKENS = 64;
@@ -71,4 +71,19 @@ export async function getPassages(db: Neo4jConnection, ids: string[]): Promise<P
     ).records.map((r) => r.toObject()),
   );
   return rows.map(toPassageHit);
+}
+
+export async function passageEntities(db: Neo4jConnection, passageIds: string[]): Promise<Record<string, GraphNode[]>> {
+  if (!passageIds.length) return {};
+  const rows = await db.read(async (tx) =>
+    (
+      await tx.run(
+        `UNWIND $passageIds AS pid MATCH (:Passage {id: pid})-[:MENTIONS]->(e:Entity)
+         WITH pid, e ORDER BY e.name
+         RETURN pid, collect(DISTINCT e {.id, .name, .type}) AS entities`,
+        { passageIds },
+      )
+    ).records.map((r) => r.toObject()),
+  );
+  return Object.fromEntries(rows.map((r) => [String(r.pid), (r.entities as Array<Record<string, unknown>>).map((e) => toNode(e))]));
 }
