@@ -13,6 +13,7 @@ export const ERROR_CATALOGUE = {
   UNDECODABLE_FILE: { status: 422, title: 'File is neither UTF-8 nor GB18030', exit: 2 },
   RATE_LIMITED: { status: 429, title: 'Too many requests', exit: 6 },
   STORE_UNAVAILABLE: { status: 503, title: 'The graph store is unavailable', exit: 3 },
+  REQUEST_TIMEOUT: { status: 503, title: 'The request took too long', exit: 3 },
   SCHEMA_MISMATCH: { status: 503, title: 'The graph schema does not match the configuration', exit: 3 },
   CONFIG_INVALID: { status: 500, title: 'Invalid configuration', exit: 2 },
   PORT_IN_USE: { status: 500, title: 'Port already in use', exit: 2 },

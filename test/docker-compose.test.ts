@@ -28,7 +28,8 @@ describe('docker-compose.yml', () => {
     expect(app.build).toBeDefined();
     expect(app.environment?.NEO4J_URI).toBe('bolt://neo4j:7687');
     expect(app.depends_on?.neo4j?.condition).toBe('service_healthy');
-    expect(app.ports).toContain('3000:3000');
+    expect(app.ports).toContain('127.0.0.1:3000:3000');
+    expect(app.environment?.API_KEY).toMatch(/API_KEY:\?/);
   });
 
   it('the Dockerfile uses Node 20, npm ci and a non-root user', () => {

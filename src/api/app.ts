@@ -63,11 +63,14 @@ export function createApp(services: Services): Express {
       else if (res.statusCode >= 400) log.info(entry, 'request refused');
       else log.debug(entry, 'request');
     });
-    // A request that takes too long is answered with 503 rather than left hanging.
-    const timer = setTimeout(() => {
-      if (!res.headersSent) sendProblem(req, res, new AppError('STORE_UNAVAILABLE', `the request took longer than ${config.REQUEST_TIMEOUT_MS} ms`));
-    }, config.REQUEST_TIMEOUT_MS);
-    res.on('close', () => clearTimeout(timer));
+    // A read that takes too long is answered with 503 rather than left hanging. Writes are not cut
+    // short: the ingest would still commit, and a client told to retry would write twice.
+    if (req.method === 'GET') {
+      const timer = setTimeout(() => {
+        if (!res.headersSent) sendProblem(req, res, new AppError('REQUEST_TIMEOUT', `the request took longer than ${config.REQUEST_TIMEOUT_MS} ms`));
+      }, config.REQUEST_TIMEOUT_MS);
+      res.on('close', () => clearTimeout(timer));
+    }
     next();
   });
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));

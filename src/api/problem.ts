@@ -20,8 +20,15 @@ function fromBodyParser(error: { type?: string; status?: number }): AppError | u
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported charset or content encoding');
-    default:
+    default: {
+      // Other client errors raised by Express or its parsers (a malformed path escape, a broken gzip
+      // body): answer their status without echoing their message.
+      const status = error.status ?? (error as { statusCode?: number }).statusCode;
+      if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the configured limit');
+      if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported content type or encoding');
+      if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('VALIDATION_FAILED', 'the request could not be read');
       return undefined;
+    }
   }
 }
 
@@ -43,7 +50,7 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
 
 export function problemMiddleware(error: unknown, req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
-  const known = isAppError(error) ? error : fromBodyParser(error as { type?: string });
+  const known = isAppError(error) ? error : fromBodyParser((error ?? {}) as { type?: string; status?: number });
   const appError = known ?? new AppError('INTERNAL', 'an unexpected error occurred; the request id identifies it in the logs', { cause: error });
   const entry = { reqId: res.locals.requestId, code: appError.code, err: appError.cause ?? appError };
   if (appError.status >= 500) log.error(entry, appError.message);

@@ -58,11 +58,14 @@ export async function runServer(config: Config): Promise<void> {
   createRootLogger(config.LOG_LEVEL);
   const log = moduleLogger('server');
   const services = await openServices(config);
-  await ingestSeedsIfEmpty(services);
-  const running = await startServer(services).catch(async (error: unknown) => {
+  let running: RunningServer;
+  try {
+    await ingestSeedsIfEmpty(services);
+    running = await startServer(services);
+  } catch (error) {
     await services.close();
     throw error;
-  });
+  }
   log.info({ url: running.url, store: services.store.kind, embedder: services.embedderInfo.name }, 'PolicyGraph listening');
   if (!config.API_KEY) log.warn('API_KEY is not set: writes (POST/DELETE) are accepted only from loopback clients');
   if (services.embedderInfo.fallback) log.warn({ reason: services.embedderInfo.reason }, `embedder fallback in use: ${services.embedderInfo.name}`);

@@ -1,5 +1,6 @@
 // `policygraph ingest <paths…>`: loads files and folders, ingests each as its own transaction, and
 // reports per file; undecodable files are named and skipped, and any failure makes the exit non-zero.
+import path from 'node:path';
 import { AppError, isAppError } from '../errors.js';
 import { ingestDocument, type IngestResult } from '../ingest/ingest-document.js';
 import { expandPaths, loadFile } from '../ingest/load-files.js';
@@ -20,7 +21,8 @@ export async function ingestPaths(services: Services, paths: string[], opts: { r
   for (const [i, file] of files.entries()) {
     try {
       const loaded = await loadFile(file);
-      const result = await ingestDocument({ title: loaded.title, text: loaded.text, source: file }, services, opts);
+      // The absolute path is the source, so ./a.txt and a.txt are versions of one document.
+      const result = await ingestDocument({ title: loaded.title, text: loaded.text, source: path.resolve(file) }, services, opts);
       outcomes.push({ path: file, result });
       const facts = result.counts.entities + result.counts.targets + result.counts.relations;
       progress.update(i + 1, file, { bytes: loaded.text.length, passages: result.counts.passages, facts });

@@ -38,7 +38,9 @@ export async function ingestDocument(input: DocumentInput, deps: IngestDeps, opt
   if (!input.text.trim()) throw new AppError('EMPTY_DOCUMENT', `${input.title}: the document has no text`);
   const text = normaliseText(input.text);
   const sha256 = createHash('sha256').update(text).digest('hex');
-  const source = input.source ?? input.title;
+  // Only an explicit source identifies versions of one document: without it, two texts that share a
+  // title are two documents.
+  const source = input.source ?? `sha256:${sha256}`;
   const zero = { passages: 0, entities: 0, mentions: 0, targets: 0, relations: 0 };
 
   const same = await deps.store.findDocumentsBy({ sha256 });

@@ -24,12 +24,11 @@ const QUOTE_PAIRS: Array<[string, string]> = [
   ['(', ')'],
 ];
 
-/** Offsets of `span` relative to the passage text: document offsets, else passage offsets, else where the quote is. */
+/** Offsets of `span` relative to the passage text: its document offsets, else where its quote is. */
 export function locateInPassage(passage: PassageHit['passage'], span: CitedSpan): { start: number; end: number } | undefined {
   const length = span.end - span.start;
-  const candidates = [span.start - passage.start, span.start];
-  for (const rel of candidates) {
-    if (rel < 0 || rel + length > passage.text.length || length <= 0) continue;
+  const rel = span.start - passage.start;
+  if (rel >= 0 && length > 0 && rel + length <= passage.text.length) {
     if (span.quote === undefined || passage.text.slice(rel, rel + length) === span.quote) return { start: rel, end: rel + length };
   }
   if (span.quote) {

@@ -46,7 +46,7 @@ export function deleteDocumentRows(db: Db, docId: string): boolean {
   return true;
 }
 
-/** The remaining entities keep only the aliases still written as a mention surface somewhere. */
+/** The remaining entities keep only the aliases still written in some mention's surface (which may carry quotes). */
 function pruneAliases(db: Db, entityIds: string[]): void {
   const rows = all<{ id: string; aliases: string; surfaces: string }>(
     db,
@@ -55,9 +55,9 @@ function pruneAliases(db: Db, entityIds: string[]): void {
     jsonList(entityIds),
   );
   for (const row of rows) {
-    const surfaces = new Set(JSON.parse(row.surfaces) as string[]);
+    const surfaces = JSON.parse(row.surfaces) as string[];
     const aliases = JSON.parse(row.aliases) as string[];
-    const kept = aliases.filter((a) => surfaces.has(a));
+    const kept = aliases.filter((a) => surfaces.some((s) => s.includes(a)));
     if (kept.length !== aliases.length) run(db, 'UPDATE entities SET aliases = ? WHERE id = ?', JSON.stringify(kept), row.id);
   }
 }

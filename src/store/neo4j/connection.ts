@@ -25,6 +25,9 @@ export function toStoreError(error: unknown, uri: string): AppError {
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError')) {
       return new AppError('STORE_UNAVAILABLE', `Neo4j at ${uri} is unavailable`, { cause: error });
     }
+    if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+      return new AppError('REQUEST_TIMEOUT', 'the graph store transaction timed out', { cause: error });
+    }
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new AppError('CONFLICT', 'a concurrent write created the same node', { cause: error });
     }
@@ -117,6 +120,11 @@ export class Neo4jConnection {
     } finally {
       await session.close();
     }
+  }
+
+  /** One read transaction, rows as plain objects. */
+  async rows(query: string, params: Record<string, unknown> = {}): Promise<Array<Record<string, unknown>>> {
+    return this.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
   }
 
   async ping(): Promise<void> {

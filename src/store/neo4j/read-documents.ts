@@ -7,9 +7,7 @@ import { toDocument, toTarget } from './row-mappers.js';
 
 type Row = Record<string, unknown>;
 
-async function readRows(db: Neo4jConnection, query: string, params: Row = {}): Promise<Row[]> {
-  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
-}
+const readRows = (db: Neo4jConnection, query: string, params: Row = {}): Promise<Row[]> => db.rows(query, params);
 
 export async function getDocument(db: Neo4jConnection, id: string): Promise<DocumentMeta | undefined> {
   const rows = await readRows(db, 'MATCH (d:Document {id: $id}) RETURN d {.*} AS d', { id });
@@ -27,13 +25,14 @@ export async function findDocumentsBy(db: Neo4jConnection, key: { sha256?: strin
 }
 
 export async function listDocuments(db: Neo4jConnection, page: { offset: number; limit: number }): Promise<{ items: DocumentMeta[]; total: number }> {
-  const rows = await readRows(
-    db,
-    `MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id SKIP $offset LIMIT $limit`,
-    { offset: int(page.offset), limit: int(page.limit) },
-  );
-  const [count] = await readRows(db, 'MATCH (d:Document) RETURN count(d) AS total');
-  return { total: Number(count?.total ?? 0), items: rows.map((r) => toDocument(r.d as Row)) };
+  return db.read(async (tx) => {
+    const items = await tx.run('MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id SKIP $offset LIMIT $limit', {
+      offset: int(page.offset),
+      limit: int(page.limit),
+    });
+    const count = await tx.run('MATCH (d:Document) RETURN count(d) AS total');
+    return { total: Number(count.records[0]?.get('total') ?? 0), items: items.records.map((r) => toDocument(r.get('d') as Row)) };
+  });
 }
 
 export async function stats(db: Neo4jConnection): Promise<StoreStats> {
@@ -59,21 +58,26 @@ export async function stats(db: Neo4jConnection): Promise<StoreStats> {
   };
 }
 
+/** One read transaction, so the export is one consistent snapshot even while others ingest. */
 export async function exportGraph(db: Neo4jConnection): Promise<GraphExport> {
-  const documents = (await readRows(db, 'MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.id')).map((r) => toDocument(r.d as Row));
+  return db.read(async (tx) => {
+    const rowsOf = async (query: string, params: Row = {}) => (await tx.run(query, params)).records.map((r) => r.toObject());
+    return exportFrom(rowsOf);
+  });
+}
+
+async function exportFrom(readRows: (query: string, params?: Row) => Promise<Row[]>): Promise<GraphExport> {
+  const documents = (await readRows('MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.id')).map((r) => toDocument(r.d as Row));
   const entities = await readRows(
-    db,
     `MATCH (e:Entity) OPTIONAL MATCH (p:Passage)-[m:MENTIONS]->(e)
      WITH e, collect(CASE WHEN p IS NULL THEN null ELSE {docId: p.docId, passageId: p.id, start: m.start, end: m.end, rule: m.rule} END) AS evidence
      RETURN e {.id, .type, .name, .aliases} AS e, evidence ORDER BY e.id`,
   );
   const targets = await readRows(
-    db,
     `MATCH (t:Target) OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
      WITH t, collect(e.id) AS measures RETURN t {.*} AS t, measures ORDER BY t.id`,
   );
   const relations = await readRows(
-    db,
     `MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $rels
      RETURN type(r) AS type, a.id AS from, b.id AS to, r.weight AS weight, r.spans AS spans ORDER BY type, from, to`,
     { rels: [...RELATION_TYPES] },

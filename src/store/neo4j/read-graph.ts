@@ -8,9 +8,7 @@ import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
 
 type Row = Record<string, unknown>;
 
-async function readRows(db: Neo4jConnection, query: string, params: Row): Promise<Row[]> {
-  return db.read(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
-}
+const readRows = (db: Neo4jConnection, query: string, params: Row = {}): Promise<Row[]> => db.rows(query, params);
 
 const DETAIL = `OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e)
   WITH e, count(p) AS mentions, collect(DISTINCT p.docId) AS docIds`;

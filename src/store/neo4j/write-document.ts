@@ -83,7 +83,7 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
   );
   for (const type of RELATION_TYPES) {
     const rels = facts.relations
-      .filter((r) => r.type === type && r.from !== r.to)
+      .filter((r) => r.type === type && r.from !== r.to && r.evidence.length > 0)
       .map((r) => ({ from: r.from, to: r.to, spans: r.evidence.map(encodeEvidence), passageIds: r.evidence.map((e) => e.passageId) }));
     if (!rels.length) continue;
     await tx.run(
@@ -116,21 +116,23 @@ export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): P
     { docId, prefix: `${docId}|`, passagePrefix: `${docId}:` },
   );
   const touched = await tx.run(
-    `MATCH (:Passage {docId: $docId})-[:MENTIONS]->(e:Entity) RETURN collect(DISTINCT e.id) AS ids`,
+    `CALL { MATCH (:Passage {docId: $docId})-[:MENTIONS]->(e:Entity) RETURN e
+            UNION MATCH (:Target {docId: $docId})-[:MEASURES]->(e:Entity) RETURN e }
+     RETURN collect(DISTINCT e.id) AS ids`,
     { docId },
   );
   const entityIds = touched.records[0]?.get('ids') as string[];
   await tx.run('MATCH (t:Target {docId: $docId}) DETACH DELETE t', { docId });
   await tx.run('MATCH (p:Passage {docId: $docId}) DETACH DELETE p', { docId });
   await tx.run('MATCH (d:Document {id: $docId}) DETACH DELETE d', { docId });
-  // An entity no passage mentions any more is an orphan, whatever pointed at it.
-  await tx.run('MATCH (e:Entity) WHERE NOT EXISTS { (:Passage)-[:MENTIONS]->(e) } DETACH DELETE e');
+  // An entity the document touched that no passage mentions any more is an orphan.
+  await tx.run('MATCH (e:Entity) WHERE e.id IN $entityIds AND NOT EXISTS { (:Passage)-[:MENTIONS]->(e) } DETACH DELETE e', { entityIds });
   // The others keep only the aliases still written somewhere.
   await tx.run(
     `MATCH (e:Entity) WHERE e.id IN $entityIds
      MATCH (:Passage)-[m:MENTIONS]->(e)
      WITH e, collect(DISTINCT m.surface) AS surfaces
-     SET e.aliases = [a IN e.aliases WHERE a IN surfaces]`,
+     SET e.aliases = [a IN e.aliases WHERE any(s IN surfaces WHERE s CONTAINS a)]`,
     { entityIds },
   );
   return true;
