@@ -156,12 +156,24 @@ program
   .command('reindex')
   .description('re-embed every passage with the configured embedder and rebuild the vector index')
   .option('--batch <n>', 'passages per batch', positiveInt, 64)
-  .action(async (opts: { batch: number }) => {
-    const { reindex } = await import('./ingest/reindex.js');
+  .option('--allow-fallback', 're-embed with the hashing fallback when the model cannot be loaded')
+  .action(async (opts: { batch: number; allowFallback?: boolean }) => {
     config ??= loadConfig();
     createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-    const count = await reindex(config, opts.batch, (done) => process.stderr.write(`re-embedded ${done} passages\n`));
-    print(`re-embedded ${count} passages`);
+    const services = await openServices(config, { migrate: false });
+    try {
+      if (services.embedderInfo.fallback && !opts.allowFallback) {
+        throw new AppError(
+          'SCHEMA_MISMATCH',
+          `the model ${config.EMBEDDING_MODEL} cannot be loaded (${services.embedderInfo.reason ?? 'unknown reason'}); fetch it first, or pass --allow-fallback`,
+        );
+      }
+      const { reindex } = await import('./ingest/reindex.js');
+      const count = await reindex(services, opts.batch, (done) => process.stderr.write(`re-embedded ${done} passages\n`));
+      print(`re-embedded ${count} passages with ${services.embedder.name}`);
+    } finally {
+      await services.close();
+    }
   });
 
 function fail(error: unknown): never {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Config } from './config.js';
 import { openEmbedder, type Embedder } from './embed/index.js';
+import { AppError } from './errors.js';
 import { moduleLogger } from './log.js';
 import { getSegmenter, type Segmenter } from './segment/index.js';
 import { openStore } from './store/open.js';
@@ -22,6 +23,17 @@ export interface Services {
   embedder: Embedder;
   embedderInfo: EmbedderInfo;
   close(): Promise<void>;
+}
+
+/** Vectors of two embedders in one index rank nonsense: refuse, and name the command that fixes it. */
+async function assertSameEmbedder(store: GraphStore, name: string): Promise<void> {
+  const others = (await store.embeddersInUse()).filter((used) => used !== name);
+  if (!others.length) return;
+  await store.close();
+  throw new AppError(
+    'SCHEMA_MISMATCH',
+    `stored passages were embedded with ${others.join(', ')} but the configured embedder is ${name}; make the model available (npm run models:fetch) or run "policygraph reindex" to re-embed`,
+  );
 }
 
 export async function openServices(config: Config, opts: { migrate?: boolean } = {}): Promise<Services> {
@@ -44,6 +56,7 @@ export async function openServices(config: Config, opts: { migrate?: boolean } =
     ...(opened.reason ? { reason: opened.reason } : {}),
   };
   const store = await openStore(config, embedder.dimension, { migrate: opts.migrate ?? true });
+  if (opts.migrate ?? true) await assertSameEmbedder(store, embedder.name);
   log.info({ store: store.kind, embedder: embedder.name, dimension: embedder.dimension, fallback: opened.fallback }, 'services ready');
   return { config, store, segmenter, embedder, embedderInfo, close: () => store.close() };
 }

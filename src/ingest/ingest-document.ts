@@ -58,6 +58,7 @@ export async function ingestDocument(input: DocumentInput, deps: IngestDeps, opt
     sha256,
     chars: text.length,
     ingestedAt: new Date().toISOString(),
+    embedder: deps.embedder.name,
     ...(input.region ? { region: input.region } : {}),
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
   };

@@ -37,6 +37,8 @@ export interface DocumentMeta {
   sha256: string;
   chars: number;
   ingestedAt: string;
+  /** The embedder whose vectors the document's passages hold. */
+  embedder?: string;
 }
 
 export interface Passage {

@@ -109,6 +109,10 @@ export interface GraphStore {
   /** Drops and recreates the vector index with a new dimension (for reindexing). */
   recreateVectorIndex(embeddingDimension: number): Promise<void>;
   schemaState(): Promise<SchemaState>;
+  /** Names of the embedders whose vectors the stored passages hold (empty when nothing is stored). */
+  embeddersInUse(): Promise<string[]>;
+  /** Records that every stored passage now holds vectors of `name` (after reindexing). */
+  recordEmbedder(name: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 

@@ -5,7 +5,7 @@ import type { EntityType } from '../../model/index.js';
 import type { DocumentToWrite, GraphStore, NeighborQuery, TargetQuery } from '../port.js';
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
-import { openDatabase, toStoreError, type Db } from './open-database.js';
+import { one, openDatabase, run, toStoreError, type Db } from './open-database.js';
 import * as docs from './read-documents.js';
 import * as facts from './read-facts.js';
 import * as graph from './read-graph.js';
@@ -51,6 +51,16 @@ export class EmbeddedStore implements GraphStore {
   }
   schemaState() {
     return this.use(readSchemaState);
+  }
+  embeddersInUse() {
+    return this.use((db) => {
+      if (!one(db, 'SELECT 1 AS x FROM documents LIMIT 1')) return [];
+      const row = one<{ value: string }>(db, `SELECT value FROM meta WHERE key = 'embedder'`);
+      return row ? [row.value] : [];
+    });
+  }
+  recordEmbedder(name: string) {
+    return this.use((db) => void run(db, `INSERT INTO meta(key, value) VALUES ('embedder', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, name));
   }
   ping() {
     return this.use((db) => void db.prepare('SELECT 1').get());

@@ -38,6 +38,8 @@ function mergeEntity(db: Db, entity: Entity, nameTokens: string): void {
 export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
   const { meta, passages, facts } = doc;
   const docId = meta.id;
+  // One file holds one embedder's vectors: the meta row names it (checked at start-up).
+  if (meta.embedder) run(db, `INSERT INTO meta(key, value) VALUES ('embedder', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, meta.embedder);
   // A second document with the same id fails here (primary key), like Neo4j's unique constraint.
   run(
     db,

@@ -26,6 +26,13 @@ export class Neo4jStore implements GraphStore {
   schemaState() {
     return readSchemaState(this.db);
   }
+  async embeddersInUse() {
+    const rows = await this.db.rows('MATCH (d:Document) WHERE d.embedder IS NOT NULL RETURN collect(DISTINCT d.embedder) AS names');
+    return (rows[0]?.names ?? []) as string[];
+  }
+  async recordEmbedder(name: string) {
+    await this.db.write((tx) => tx.run('MATCH (d:Document) SET d.embedder = $name', { name }));
+  }
   ping() {
     return this.db.ping();
   }

@@ -21,8 +21,10 @@ export function toDocument(p: Props): DocumentMeta {
   };
   const region = optStr(p.region);
   const publishedAt = optStr(p.publishedAt);
+  const embedder = optStr(p.embedder);
   if (region) doc.region = region;
   if (publishedAt) doc.publishedAt = publishedAt;
+  if (embedder) doc.embedder = embedder;
   return doc;
 }
 
