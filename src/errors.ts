@@ -47,7 +47,22 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Field issues from a zod error, as `path: message` pairs. */
-export function fieldIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): FieldIssue[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+/** Field issues from a zod error, as `path: message` pairs, each path under an optional prefix. */
+export function fieldIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>, prefix?: string): FieldIssue[] {
+  return issues.map((i) => {
+    const path = i.path.map(String).join('.');
+    return { path: prefix ? [prefix, path].filter(Boolean).join('.') : path || '(root)', message: i.message };
+  });
+}
+
+interface SafeParser<T> {
+  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } };
+}
+
+/** Parses with a zod schema; a failure is VALIDATION_FAILED listing every failing field. */
+export function validate<T>(schema: SafeParser<T>, input: unknown, where?: string): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields = fieldIssues(parsed.error.issues, where);
+  throw new AppError('VALIDATION_FAILED', `invalid ${where ?? 'input'}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
 }

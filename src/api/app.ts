@@ -8,7 +8,7 @@ import express, { type Express, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { z } from 'zod';
-import { AppError, fieldIssues } from '../errors.js';
+import { AppError, validate } from '../errors.js';
 import { moduleLogger } from '../log.js';
 import type { Services } from '../services.js';
 import { buildOpenApi } from './openapi.js';
@@ -21,12 +21,7 @@ const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 const VERSION = '0.1.0';
 
 function parseInput(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
-  if (!schema) return value;
-  const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
-  throw new AppError('VALIDATION_FAILED', `invalid ${where}`, {
-    fields: fieldIssues(parsed.error.issues).map((f) => ({ ...f, path: `${where}.${f.path}` })),
-  });
+  return schema ? validate(schema, value ?? {}, where) : value;
 }
 
 function register(app: Express, route: AnyRoute, services: Services): void {

@@ -2,7 +2,7 @@
 // answers a number from Target facts, a list from the graph, otherwise the best sentence of the best
 // passages — each with citations and a confidence. Below the threshold it says it found nothing
 // rather than returning a random passage.
-import { AppError, fieldIssues } from '../errors.js';
+import { validate } from '../errors.js';
 import { moduleLogger } from '../log.js';
 import type { AnswerDraft } from './answer-draft.js';
 import { answerExplanation } from './answer-explanation.js';
@@ -24,10 +24,7 @@ export const NOTHING_FOUND = '没有找到相关内容';
 const RETRIEVE_K = 10;
 
 export function parseAskRequest(input: unknown): string {
-  const parsed = askRequestSchema.safeParse(input);
-  if (parsed.success) return parsed.data.q;
-  const fields = fieldIssues(parsed.error.issues);
-  throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+  return validate(askRequestSchema, input).q;
 }
 
 function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined): AnswerDraft | undefined {

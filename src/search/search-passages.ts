@@ -1,7 +1,7 @@
 // searchPassages: the search use case shared by the HTTP API and the CLI. Validates the request,
 // retrieves by mode (fulltext, vector, or hybrid = both plus graph expansion fused by RRF), and
 // returns the top k passages with their channels' ranks, the entities they mention and highlights.
-import { AppError, fieldIssues } from '../errors.js';
+import { validate } from '../errors.js';
 import { moduleLogger } from '../log.js';
 import { highlightOffsets } from './highlight-offsets.js';
 import { passageEntities } from './passage-entities.js';
@@ -14,10 +14,7 @@ const log = moduleLogger('search');
 
 /** Validates a search request; a bad one is VALIDATION_FAILED listing each field's problem. */
 export function parseSearchRequest(input: unknown): SearchRequest {
-  const parsed = searchRequestSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields = fieldIssues(parsed.error.issues);
-  throw new AppError('VALIDATION_FAILED', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+  return validate(searchRequestSchema, input);
 }
 
 export async function searchPassages(deps: SearchDeps, request: SearchRequestInput): Promise<SearchResponse> {

@@ -305,6 +305,19 @@ export function describeStoreContract(name: string, openStore: () => Promise<Res
         expect(await store.getEntity(E.park.id)).toMatchObject({ aliases: [], mentions: 1, docIds: ['doc-a'] });
       });
 
+      it('an alias written in quotation marks in a remaining document survives the deletion of another', async () => {
+        const plan = entity('Policy', '南通市制造业高质量发展行动计划');
+        const quoted = (id: string, sha256: string) =>
+          buildDocument(
+            { id, title: id, source: `seed/${id}.txt`, sha256, ingestedAt: '2024-07-01T00:00:00.000Z' },
+            [{ text: '实施《制造业高质量发展行动计划》。', tokens: '实施 《 制造业高质量发展行动计划 》 。', embedding: [1, 1, 0, 0], mentions: [[plan, '《制造业高质量发展行动计划》']] }],
+            { [plan.id]: ['制造业高质量发展行动计划'] },
+          );
+        await write(quoted('doc-q1', sha('q1')), quoted('doc-q2', sha('q2')));
+        await store.deleteDocument('doc-q2');
+        expect((await store.getEntity(plan.id))?.aliases).toEqual(['制造业高质量发展行动计划']);
+      });
+
       it('deleting every document leaves no orphan entity, target or relation', async () => {
         await write(docA(), docB());
         await store.deleteDocument('doc-b');

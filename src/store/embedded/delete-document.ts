@@ -57,7 +57,8 @@ function pruneAliases(db: Db, entityIds: string[]): void {
   for (const row of rows) {
     const surfaces = JSON.parse(row.surfaces) as string[];
     const aliases = JSON.parse(row.aliases) as string[];
-    const kept = aliases.filter((a) => surfaces.some((s) => s.includes(a)));
+    const written = new Set(surfaces.map((s) => s.replace(/[“”"'‘’《》「」\s]/g, '')));
+    const kept = aliases.filter((a) => written.has(a));
     if (kept.length !== aliases.length) run(db, 'UPDATE entities SET aliases = ? WHERE id = ?', JSON.stringify(kept), row.id);
   }
 }

@@ -5,6 +5,9 @@ import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
 import type { DocumentToWrite } from '../port.js';
 import { encodeEvidence } from './evidence-codec.js';
 
+/** Characters a mention's surface may carry around a name that its alias does not. */
+export const SURFACE_MARKS = ['“', '”', '"', "'", '‘', '’', '《', '》', '「', '」', ' ', '\n'];
+
 export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWrite): Promise<void> {
   const { meta, passages, facts } = doc;
   await tx.run('CREATE (d:Document) SET d = $meta', { meta: { ...stripUndefined(meta) } });
@@ -127,13 +130,13 @@ export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): P
   await tx.run('MATCH (d:Document {id: $docId}) DETACH DELETE d', { docId });
   // An entity the document touched that no passage mentions any more is an orphan.
   await tx.run('MATCH (e:Entity) WHERE e.id IN $entityIds AND NOT EXISTS { (:Passage)-[:MENTIONS]->(e) } DETACH DELETE e', { entityIds });
-  // The others keep only the aliases still written somewhere.
+  // The others keep only the aliases still written somewhere (a surface may carry quotation marks).
   await tx.run(
     `MATCH (e:Entity) WHERE e.id IN $entityIds
      MATCH (:Passage)-[m:MENTIONS]->(e)
-     WITH e, collect(DISTINCT m.surface) AS surfaces
-     SET e.aliases = [a IN e.aliases WHERE any(s IN surfaces WHERE s CONTAINS a)]`,
-    { entityIds },
+     WITH e, collect(DISTINCT reduce(t = m.surface, c IN $marks | replace(t, c, ''))) AS surfaces
+     SET e.aliases = [a IN e.aliases WHERE a IN surfaces]`,
+    { entityIds, marks: SURFACE_MARKS },
   );
   return true;
 }
