@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../model/index.js';
-import { factsOf } from './test-support.js';
+import { factsOf } from '../../test/support/extract-facts.js';
 
 type Expected = Partial<Pick<Target, 'metric' | 'value' | 'valueMax' | 'unit' | 'comparator' | 'year' | 'period'>> & { rule?: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentFacts, RelationType } from '../model/index.js';
-import { factsOf } from './test-support.js';
+import { factsOf } from '../../test/support/extract-facts.js';
 
 const edges = (facts: DocumentFacts, type: RelationType): string[] =>
   facts.relations.filter((r) => r.type === type).map((r) => `${r.from} > ${r.to}`);

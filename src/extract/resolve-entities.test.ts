@@ -3,7 +3,7 @@ import type { SegmentedPassage } from '../model/index.js';
 import { resolveEntities } from './resolve-entities.js';
 import type { EntityCandidate } from './entity-candidate.js';
 import { RULES } from './rule-ids.js';
-import { factsOf } from './test-support.js';
+import { factsOf } from '../../test/support/extract-facts.js';
 
 const names = (text: string, type: string): string[] =>
   factsOf(text)

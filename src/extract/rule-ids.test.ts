@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ALL_RULE_IDS, RULES } from './rule-ids.js';
-import { factsOf } from './test-support.js';
+import { factsOf } from '../../test/support/extract-facts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,8 +1,8 @@
 // Builds facts from a few real sentences for the extractor's own tests: one passage per line,
 // headed as given. Test support only; the pipeline builds passages with ingest/split-passages.
-import type { DocumentFacts, SegmentedPassage } from '../model/index.js';
-import { getSegmenter } from '../segment/segmenter.js';
-import { extractDocument } from './extract-document.js';
+import type { DocumentFacts, SegmentedPassage } from '../../src/model/index.js';
+import { getSegmenter } from '../../src/segment/segmenter.js';
+import { extractDocument } from '../../src/extract/extract-document.js';
 
 export function passagesOf(text: string, heading = '', docId = 'doc'): SegmentedPassage[] {
   const seg = getSegmenter();
