@@ -56,6 +56,7 @@ export const documentMetaSchema = z.object({
   sha256: z.string(),
   chars: z.number().int(),
   ingestedAt: z.string(),
+  embedder: z.string().optional(),
 });
 
 export const targetSchema = z.object({

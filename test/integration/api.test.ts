@@ -109,6 +109,12 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
     for (const edge of hostsOnly.edges as Array<{ type: string }>) expect(edge.type).toBe('HOSTS');
     for (const node of (hostsOnly.nodes as Array<{ id: string; type: string }>).filter((n) => n.id !== park!.id)) expect(node.type).toBe('Industry');
 
+    const evidence = detail.evidence as Array<{ passageId: string; start: number; end: number }>;
+    const passages = await checked(await call(`/api/passages?ids=${encodeURIComponent(evidence[0]!.passageId)}`), '/api/passages');
+    const quoted = (passages.items as Array<{ passage: { text: string; start: number } }>)[0]!.passage;
+    expect(quoted.text.slice(evidence[0]!.start - quoted.start, evidence[0]!.end - quoted.start)).toMatch(/高新区/);
+    expect((await call('/api/passages')).status).toBe(400);
+
     const neighbour = nodes.find((n) => n.id !== park!.id);
     if (neighbour) {
       const path = await checked(await call(`/api/path?from=${encodeURIComponent(park!.id)}&to=${encodeURIComponent(neighbour.id)}&maxDepth=3`), '/api/path');
@@ -181,6 +187,7 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
         `/api/search?q=${v}`,
         `/api/search?q=${v}&mode=fulltext`,
         `/api/ask?q=${v}`,
+        `/api/passages?ids=${v}`,
       ];
     });
     for (const path of paths) {

@@ -94,6 +94,39 @@ export const documentRoutes = [
   }),
 ];
 
+const passageHitSchema = z.object({
+  passage: z.object({
+    id: z.string(),
+    docId: z.string(),
+    ordinal: z.number().int(),
+    heading: z.string(),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  }),
+  docTitle: z.string(),
+});
+
+/** Passages by id, so that evidence can always be quoted. */
+export const passageRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/passages',
+    tag: 'documents',
+    summary: 'Passages by id (the passageId of any evidence or citation), with their document titles',
+    query: z.object({
+      ids: z.preprocess(
+        (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+        z.array(z.string().min(1).max(300)).min(1, 'ids is required').max(50),
+      ),
+    }),
+    response: z.object({ items: z.array(passageHitSchema) }),
+    handler: async ({ query }, { services }) => ({
+      items: (await services.store.getPassages(query.ids)).map(({ passage, docTitle }) => ({ passage, docTitle })),
+    }),
+  }),
+];
+
 function withoutReplace(query: z.output<typeof plainTextQuerySchema>): Omit<typeof query, 'replace'> {
   const { replace: _replace, ...rest } = query;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));

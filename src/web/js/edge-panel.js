@@ -43,7 +43,7 @@ export function renderEdgePanel(container, edge, names, actions) {
     ),
   );
 
-  resolvePassages(edge.evidence ?? [], `${source.name} ${target.name}`).then(() => {
+  resolvePassages(edge.evidence ?? []).then(() => {
     if (container.querySelector('.edge-panel')?.dataset.edgeId === edge.id) fill();
   });
 }

@@ -111,7 +111,7 @@ export function renderEntityPanel(container, detail, actions) {
   clear(container).append(h('article', { class: 'entity-panel', dataset: { entityId: detail.id } }, header, targets, relations, mentions));
 
   const all = [...detail.evidence, ...detail.targets.map((t) => t.evidence)];
-  resolvePassages(all, detail.name).then(() => {
+  resolvePassages(all).then(() => {
     if (container.querySelector('.entity-panel')?.dataset.entityId !== detail.id) return;
     for (const refresh of refreshers) refresh();
   });

@@ -1,14 +1,13 @@
 // Turns evidence (docId, passageId, document offsets, rule) into something a reader can check: the
 // document's title and, where the passage text is known, the quoted sentence with the span marked.
-// The API has no passage endpoint, so passage texts come from search results: every search the page
-// makes is remembered, and a focused full-text search fetches the passages an entity or edge needs.
+// Passage texts come from /api/passages (by id); passages seen in search results are remembered too.
 
-import { getJson, ApiError, routeAvailable } from './api-client.js';
+import { getJson, ApiError } from './api-client.js';
 import { h, highlighted } from './dom.js';
 
 const passages = new Map();
 const docTitles = new Map();
-let searchAvailable = true;
+let passagesAvailable = true;
 let documentsLoaded = null;
 
 /** Remembers the passages of a search response (and their documents' titles). */
@@ -38,26 +37,22 @@ export function docTitle(docId) {
   return docTitles.get(docId);
 }
 
-export function markSearchUnavailable() {
-  searchAvailable = false;
-}
-
 /**
- * Makes sure the passages of `evidence` are known, searching the corpus for `query` (full text)
- * when some are missing. Never throws: evidence without text is still shown by id and offsets.
+ * Makes sure the passages of `evidence` are known, fetching the missing ones by id. Never throws:
+ * evidence without text is still shown by id and offsets.
  */
-export async function resolvePassages(evidence, query) {
+export async function resolvePassages(evidence) {
   await loadDocumentTitles();
-  const missing = evidence.some((ev) => !passages.has(ev.passageId));
-  if (!missing || !searchAvailable || !query) return;
-  if (!(await routeAvailable('/api/search'))) {
-    searchAvailable = false;
-    return;
-  }
+  const missing = [...new Set(evidence.map((ev) => ev.passageId).filter((id) => !passages.has(id)))].slice(0, 50);
+  if (!missing.length || !passagesAvailable) return;
   try {
-    rememberSearchResults(await getJson('/api/search', { q: query.slice(0, 200), mode: 'fulltext', k: 50 }));
+    const page = await getJson('/api/passages', { ids: missing.join(',') });
+    for (const item of page.items ?? []) {
+      passages.set(item.passage.id, item.passage);
+      docTitles.set(item.passage.docId, item.docTitle);
+    }
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) searchAvailable = false;
+    if (error instanceof ApiError && error.status === 404) passagesAvailable = false;
   }
 }
 

@@ -5,7 +5,7 @@
 import { typeBadge } from './badges.js';
 import { ApiError, getJson, routeAvailable } from './api-client.js';
 import { h, clear, highlighted } from './dom.js';
-import { markSearchUnavailable, rememberSearchResults } from './evidence-quotes.js';
+import { rememberSearchResults } from './evidence-quotes.js';
 import { showError } from './message-area.js';
 import { SEARCH_CHANNELS } from './vocabulary.js';
 
@@ -13,7 +13,6 @@ export function createSearchPanel({ form, input, mode, result, onEntity }) {
   let searched = 0;
 
   const unavailable = () => {
-    markSearchUnavailable();
     clear(result).append(h('p', { class: 'notice' }, '检索接口（/api/search）尚未启用。'));
   };
   routeAvailable('/api/search').then((ok) => ok || unavailable());
