@@ -61,6 +61,29 @@ describe('CLI failures', () => {
     expect(result.stderr).toContain('already in use');
   });
 
+  it('serve drains and exits cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pg-data-'));
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      cwd: dataDir,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', MODELS_DIR: '/nonexistent-models', DATA_DIR: dataDir, SEEDS_DIR: path.join(dataDir, 'none') },
+    });
+    let stderr = '';
+    const listening = new Promise<void>((resolve) =>
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('PolicyGraph listening on')) resolve();
+      }),
+    );
+    await listening;
+    const url = /listening on (http:\/\/\S+)/.exec(stderr)![1]!;
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toContain('shutting down');
+    expect(stderr).toContain('"msg":"stopped"');
+  });
+
   it('an unknown command or option is refused with usage help', async () => {
     const result = await run(['frobnicate'], {});
     expect(result.code).not.toBe(0);

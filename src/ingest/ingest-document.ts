@@ -33,7 +33,15 @@ export function documentId(sha256: string): string {
   return `doc_${sha256.slice(0, 16)}`;
 }
 
-export async function ingestDocument(input: DocumentInput, deps: IngestDeps, opts: { replace?: boolean } = {}): Promise<IngestResult> {
+/**
+ * `replace: true` also rewrites identical text; `keepExisting: true` refuses (CONFLICT) to replace
+ * another version of the same source instead of replacing it.
+ */
+export async function ingestDocument(
+  input: DocumentInput,
+  deps: IngestDeps,
+  opts: { replace?: boolean; keepExisting?: boolean } = {},
+): Promise<IngestResult> {
   const started = performance.now();
   if (!input.text.trim()) throw new AppError('EMPTY_DOCUMENT', `${input.title}: the document has no text`);
   const text = normaliseText(input.text);
@@ -49,6 +57,9 @@ export async function ingestDocument(input: DocumentInput, deps: IngestDeps, opt
   }
   // A new version of the same source replaces the old one; --replace also replaces identical text.
   const previous = await deps.store.findDocumentsBy({ source });
+  if (opts.keepExisting && previous.length) {
+    throw new AppError('CONFLICT', `source ${source} already holds document ${previous[0]!.id}; send replace=true to replace it`);
+  }
   const replaces = [...new Set([...previous, ...(opts.replace ? same : [])].map((d) => d.id))];
 
   const meta: DocumentMeta = {

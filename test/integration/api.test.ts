@@ -154,6 +154,14 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
     expect(body.type).toMatch(/validation-failed$/);
   });
 
+  it('answers 409 instead of replacing when asked not to, leaving the graph unchanged', async () => {
+    const before = await graphCounts();
+    const res = await post('/api/documents?replace=false', { title: '通州区规划', text: `${SEED}\n补充：到2030年建成特色产业园5个。`, source: 'seed' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { code: string }).code).toBe('CONFLICT');
+    expect(await graphCounts()).toEqual(before);
+  });
+
   it('answers 404, 413, 415 and 422 as problems without a stack trace', async () => {
     const cases: Array<[Promise<Response>, number, string]> = [
       [call('/api/nothing-here'), 404, 'NOT_FOUND'],
@@ -223,6 +231,20 @@ describe.skipIf(!neo4jUri)('HTTP API write protection and rate limit', () => {
       expect((await send({ authorization: 'Bearer wrong-key-000' })).status).toBe(401);
       expect((await send({ authorization: 'Bearer secret-key-123' })).status).toBe(404);
       expect((await fetch(`${server.url}/api/stats`)).status).toBe(200);
+    } finally {
+      await server.close();
+      await services.close();
+    }
+  });
+
+  it('sends CORS headers only for the configured origins', async () => {
+    const services = await openTestServices({ CORS_ORIGINS: 'https://analyst.example' });
+    const server = await startServer(services);
+    try {
+      const allowed = await fetch(`${server.url}/health`, { headers: { origin: 'https://analyst.example' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://analyst.example');
+      const other = await fetch(`${server.url}/health`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await server.close();
       await services.close();

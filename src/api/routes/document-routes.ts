@@ -25,7 +25,10 @@ const plainTextQuerySchema = z.object({
   source: z.string().optional(),
   region: z.string().optional(),
   publishedAt: z.string().optional(),
-  replace: z.enum(['true', 'false']).optional(),
+  replace: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('absent: a new text of an existing source replaces it; true: replace even identical text; false: answer 409 instead of replacing'),
 });
 
 export const documentRoutes = [
@@ -39,7 +42,7 @@ export const documentRoutes = [
     bodyTypes: ['text/plain'],
     response: ingestResultSchema,
     status: 201,
-    errors: [400, 401, 403, 413, 415, 422, 503],
+    errors: [400, 401, 403, 409, 413, 415, 422, 503],
     write: true,
     handler: async ({ query }, { services, req, res }) => {
       const raw: unknown = typeof req.body === 'string' ? { ...withoutReplace(query), text: req.body } : req.body;
@@ -50,7 +53,7 @@ export const documentRoutes = [
           fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
         });
       }
-      const result = await ingestDocument(parsed.data, services, { replace: query.replace === 'true' });
+      const result = await ingestDocument(parsed.data, services, { replace: query.replace === 'true', keepExisting: query.replace === 'false' });
       res.status(result.status === 'unchanged' ? 200 : 201);
       return { status: result.status, document: result.document, replaced: result.replaced, counts: result.counts };
     },
