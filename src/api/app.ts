@@ -1,7 +1,6 @@
 // The Express app: request ids and logs, security headers, CORS, rate limit, body limits, timeouts,
 // the declared routes, the explorer page, and one problem+json error handler.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from 'cors';
 import express, { type Express, type Request, type Response } from 'express';
