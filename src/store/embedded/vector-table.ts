@@ -12,11 +12,6 @@ export function toBlob(embedding: readonly number[]): Buffer {
   return Buffer.from(new Float32Array(embedding).buffer);
 }
 
-export function fromBlob(blob: Uint8Array): number[] {
-  // Copy first: a Float32Array view needs a 4-byte aligned offset, which a Buffer need not have.
-  return Array.from(new Float32Array(Uint8Array.from(blob).buffer));
-}
-
 function validDimension(dimension: number): number {
   if (!Number.isInteger(dimension) || dimension < 1 || dimension > 4096) {
     throw new AppError('CONFIG_INVALID', `embedding dimension must be an integer in 1..4096, got ${dimension}`);
