@@ -25,22 +25,19 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
      WITH ps[i] AS a, ps[i + 1] AS b CREATE (a)-[:NEXT]->(b)`,
     { docId: meta.id },
   );
-  // Labels come from the fixed list, one statement per type, never from input text.
-  for (const type of ENTITY_TYPES) {
-    const entities = facts.entities
-      .filter((e) => e.type === type)
-      .map((e) => ({ ...e, nameTokens: doc.entityTokens[e.id] ?? e.name }));
-    if (!entities.length) continue;
-    await tx.run(
-      `UNWIND $entities AS e
-       MERGE (n:Entity {id: e.id})
-       ON CREATE SET n:${type}, n.name = e.name, n.type = e.type, n.aliases = [], n.nameTokens = ''
-       SET n.aliases = [a IN n.aliases WHERE NOT a IN e.aliases] + e.aliases,
-           n.nameTokens = trim(reduce(acc = n.nameTokens, w IN split(e.nameTokens, ' ') |
-                                 CASE WHEN w = '' OR w IN split(acc, ' ') THEN acc ELSE acc + ' ' + w END))`,
-      { entities },
-    );
-  }
+  // Dynamic labels (Cypher 5.26) take their values from the model's fixed list only.
+  const entities = facts.entities
+    .filter((e) => (ENTITY_TYPES as readonly string[]).includes(e.type))
+    .map((e) => ({ ...e, nameTokens: doc.entityTokens[e.id] ?? e.name }));
+  await tx.run(
+    `UNWIND $entities AS e
+     MERGE (n:Entity {id: e.id})
+     ON CREATE SET n:$(e.type), n.name = e.name, n.type = e.type, n.aliases = [], n.nameTokens = ''
+     SET n.aliases = [a IN n.aliases WHERE NOT a IN e.aliases] + e.aliases,
+         n.nameTokens = trim(reduce(acc = n.nameTokens, w IN split(e.nameTokens, ' ') |
+                               CASE WHEN w = '' OR w IN split(acc, ' ') THEN acc ELSE acc + ' ' + w END))`,
+    { entities },
+  );
   await tx.run(
     `UNWIND $mentions AS m
      MATCH (p:Passage {id: m.passageId}), (n:Entity {id: m.entityId})
@@ -84,23 +81,20 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
       })),
     },
   );
-  for (const type of RELATION_TYPES) {
-    const rels = facts.relations
-      .filter((r) => r.type === type && r.from !== r.to && r.evidence.length > 0)
-      .map((r) => ({ from: r.from, to: r.to, spans: r.evidence.map(encodeEvidence), passageIds: r.evidence.map((e) => e.passageId) }));
-    if (!rels.length) continue;
-    await tx.run(
-      `UNWIND $rels AS r
-       MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to})
-       MERGE (a)-[x:${type}]->(b)
-       ON CREATE SET x.spans = [], x.evidence = [], x.docIds = []
-       SET x.spans = x.spans + [s IN r.spans WHERE NOT s IN x.spans],
-           x.evidence = x.evidence + [p IN r.passageIds WHERE NOT p IN x.evidence],
-           x.docIds = x.docIds + [d IN [$docId] WHERE NOT d IN x.docIds]
-       SET x.weight = size(x.spans)`,
-      { rels, docId: meta.id },
-    );
-  }
+  const rels = facts.relations
+    .filter((r) => (RELATION_TYPES as readonly string[]).includes(r.type) && r.from !== r.to && r.evidence.length > 0)
+    .map((r) => ({ type: r.type, from: r.from, to: r.to, spans: r.evidence.map(encodeEvidence), passageIds: r.evidence.map((e) => e.passageId) }));
+  await tx.run(
+    `UNWIND $rels AS r
+     MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to})
+     MERGE (a)-[x:$(r.type)]->(b)
+     ON CREATE SET x.spans = [], x.evidence = [], x.docIds = []
+     SET x.spans = x.spans + [s IN r.spans WHERE NOT s IN x.spans],
+         x.evidence = x.evidence + [p IN r.passageIds WHERE NOT p IN x.evidence],
+         x.docIds = x.docIds + [d IN [$docId] WHERE NOT d IN x.docIds]
+     SET x.weight = size(x.spans)`,
+    { rels, docId: meta.id },
+  );
 }
 
 /** Removes a document and exactly what only it supported. Returns false when it did not exist. */
