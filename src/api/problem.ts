@@ -24,7 +24,9 @@ function fromBodyParser(error: { type?: string; status?: number }): AppError | u
       // Other client errors raised by Express or its parsers (a malformed path escape, a broken gzip
       // body): answer their status without echoing their message.
       const status = error.status ?? (error as { statusCode?: number }).statusCode;
+      if (status === 404) return new AppError('NOT_FOUND', 'resource not found');
       if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'the request body is larger than the configured limit');
+      if (status === 429) return new AppError('RATE_LIMITED', 'too many requests; retry later');
       if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported content type or encoding');
       if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('VALIDATION_FAILED', 'the request could not be read');
       return undefined;

@@ -2,7 +2,7 @@
 // per thing. A bare generic word resolves to the document's unique fuller name ending with it (高新区
 // → 南通高新区), 新一代信息技术 and 新一代信息技术产业 become one industry, 省财政厅 is qualified
 // by the document's province, and a bare district name (通州) joins 通州区.
-import type { Entity, EntityType, Mention, SegmentedPassage } from '../model/index.js';
+import { aliasOf, type Entity, type EntityType, type Mention, type SegmentedPassage } from '../model/index.js';
 import type { EntityCandidate } from './entity-candidate.js';
 import { canonicalName, industryKey } from './canonical-name.js';
 import { isGenericName } from './generic-names.js';
@@ -49,7 +49,7 @@ export function resolveEntities(docId: string, passages: SegmentedPassage[], can
     const surface = p.text.slice(start, end);
     const entity = entities.get(id) ?? { id, type, name, aliases: [] };
     entities.set(id, entity);
-    const alias = surface.replace(/[“”"《》\s]/g, '');
+    const alias = aliasOf(surface);
     if (alias !== name && !entity.aliases.includes(alias)) entity.aliases.push(alias);
     byPassage[passage]!.push({ entityId: id, type, name, start, end, rule });
     mentions.push({ entityId: id, surface, evidence: { docId, passageId: p.id, start: p.start + start, end: p.start + end, rule } });

@@ -10,6 +10,9 @@ export async function reindex(
 ): Promise<number> {
   const { store, embedder } = deps;
   const state = await store.schemaState();
+  // Until every passage is re-embedded the store holds two embedders' vectors: a name no embedder
+  // has makes any start refuse it, so an interrupted reindex is never mistaken for a finished one.
+  await store.recordEmbedder(`${embedder.name} (reindex unfinished)`);
   let done = 0;
   for (let offset = 0; ; offset += batch) {
     const rows = await store.passagesForReindex(offset, batch);

@@ -1,4 +1,5 @@
-// The fact types every stage shares. Types only: no behaviour, no imports from above.
+// The fact types every stage shares, with the fixed lists and the one alias rule they imply; no
+// imports from above.
 
 export const ENTITY_TYPES = ['Park', 'Industry', 'Policy', 'Region', 'Organization'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -112,4 +113,12 @@ export interface DocumentFacts {
   mentions: Mention[];
   targets: Target[];
   relations: Relation[];
+}
+
+/** What a mention's surface may carry around a name: quotation and title marks, whitespace. */
+export const NAME_MARKS = ['“', '”', '"', '《', '》', ' ', '\n', '\t', '\u3000'] as const;
+
+/** The alias a surface stands for: the surface without NAME_MARKS (the one rule for extractor and stores). */
+export function aliasOf(surface: string): string {
+  return [...surface].filter((c) => !(NAME_MARKS as readonly string[]).includes(c)).join('');
 }

@@ -9,7 +9,7 @@ import { openTestServices } from './test-services.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = '7689';
-const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test-outage'), NEO4J_BOLT_PORT: PORT };
+const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test-outage'), NEO4J_BOLT_PORT: PORT, NEO4J_LIB: process.env.NEO4J_LIB ?? path.join(ROOT, 'data/neo4j/lib') };
 const canLaunch = spawnSync('sh', ['-c', 'command -v java && command -v mvn']).status === 0;
 const launcher = (script: 'start' | 'stop') => execFileSync('bash', [path.join(ROOT, `scripts/neo4j/${script}.sh`)], { env, stdio: 'pipe' });
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PORT = '7690';
 const URI = `bolt://127.0.0.1:${PORT}`;
-const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test-ingest-outage'), NEO4J_BOLT_PORT: PORT };
+const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test-ingest-outage'), NEO4J_BOLT_PORT: PORT, NEO4J_LIB: process.env.NEO4J_LIB ?? path.join(ROOT, 'data/neo4j/lib') };
 const canLaunch = spawnSync('sh', ['-c', 'command -v java && command -v mvn']).status === 0;
 const launcher = (script: 'start' | 'stop') => execFileSync('bash', [path.join(ROOT, `scripts/neo4j/${script}.sh`)], { env, stdio: 'pipe' });
 const SEED = readFileSync(path.join(ROOT, 'seeds/2021-tongzhou-district-plan-article.txt'), 'utf8');

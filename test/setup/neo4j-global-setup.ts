@@ -34,7 +34,8 @@ export default function setup(project: TestProject): (() => void) | undefined {
     project.provide('neo4jTestEnv', {});
     return undefined;
   }
-  const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test'), NEO4J_BOLT_PORT: TEST_PORT };
+  // One jar cache for every launcher a run starts (the outage suites start their own).
+  const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test'), NEO4J_BOLT_PORT: TEST_PORT, NEO4J_LIB: process.env.NEO4J_LIB ?? path.join(ROOT, 'data/neo4j/lib') };
   execFileSync('bash', [path.join(ROOT, 'scripts/neo4j/start.sh')], { env, stdio: 'inherit' });
   project.provide('neo4jUri', `bolt://127.0.0.1:${TEST_PORT}`);
   project.provide('neo4jTestEnv', { DATA_DIR: env.DATA_DIR, NEO4J_BOLT_PORT: TEST_PORT });

@@ -1,5 +1,6 @@
 // Removes a document and exactly what only it supported. Every mention, target and piece of
 // relation evidence records the document that wrote it, so nothing here matches on id prefixes.
+import { aliasOf } from '../../model/index.js';
 import { all, jsonList, one, run, type Db } from './open-database.js';
 import { unindexVector } from './vector-table.js';
 
@@ -57,7 +58,7 @@ function pruneAliases(db: Db, entityIds: string[]): void {
   for (const row of rows) {
     const surfaces = JSON.parse(row.surfaces) as string[];
     const aliases = JSON.parse(row.aliases) as string[];
-    const written = new Set(surfaces.map((s) => s.replace(/[“”"'‘’《》「」\s]/g, '')));
+    const written = new Set(surfaces.map(aliasOf));
     const kept = aliases.filter((a) => written.has(a));
     if (kept.length !== aliases.length) run(db, 'UPDATE entities SET aliases = ? WHERE id = ?', JSON.stringify(kept), row.id);
   }

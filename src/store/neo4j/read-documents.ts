@@ -58,12 +58,19 @@ export async function stats(db: Neo4jConnection): Promise<StoreStats> {
   };
 }
 
-/** One read transaction, so the export is one consistent snapshot even while others ingest. */
+/**
+ * One read per kind of fact, each with its own transaction timeout. Reads are read-committed, so
+ * facts written by a concurrent ingest between two reads may point at entities this export lacks:
+ * those are left out, so the export is always self-consistent.
+ */
 export async function exportGraph(db: Neo4jConnection): Promise<GraphExport> {
-  return db.read(async (tx) => {
-    const rowsOf = async (query: string, params: Row = {}) => (await tx.run(query, params)).records.map((r) => r.toObject());
-    return exportFrom(rowsOf);
-  });
+  const graph = await exportFrom((query, params) => db.rows(query, params));
+  const known = new Set(graph.entities.map((e) => e.id));
+  return {
+    ...graph,
+    relations: graph.relations.filter((r) => known.has(r.from) && known.has(r.to)),
+    targets: graph.targets.map((t) => ({ ...t, measures: t.measures.filter((id) => known.has(id)) })),
+  };
 }
 
 async function exportFrom(readRows: (query: string, params?: Row) => Promise<Row[]>): Promise<GraphExport> {

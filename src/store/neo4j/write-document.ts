@@ -1,12 +1,9 @@
 // Writes one document and its facts inside a managed transaction with batched UNWINDs, and removes
 // a document exactly: evidence it gave is taken off shared relations, orphans go.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
+import { ENTITY_TYPES, NAME_MARKS, RELATION_TYPES } from '../../model/index.js';
 import type { DocumentToWrite } from '../port.js';
 import { encodeEvidence } from './evidence-codec.js';
-
-/** Characters a mention's surface may carry around a name that its alias does not. */
-export const SURFACE_MARKS = ['“', '”', '"', "'", '‘', '’', '《', '》', '「', '」', ' ', '\n'];
 
 export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWrite): Promise<void> {
   const { meta, passages, facts } = doc;
@@ -101,17 +98,6 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
 export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): Promise<boolean> {
   const found = await tx.run('MATCH (d:Document {id: $docId}) RETURN d.id AS id', { docId });
   if (!found.records.length) return false;
-  // Evidence this document gave is taken off every relation that holds some; relations left
-  // without evidence go.
-  await tx.run(
-    `MATCH (:Entity)-[r]->(:Entity) WHERE $docId IN r.docIds
-     SET r.spans = [s IN r.spans WHERE NOT s STARTS WITH $prefix],
-         r.docIds = [d IN r.docIds WHERE d <> $docId],
-         r.evidence = [p IN r.evidence WHERE NOT p STARTS WITH $passagePrefix]
-     SET r.weight = size(r.spans)
-     WITH r WHERE size(r.spans) = 0 DELETE r`,
-    { docId, prefix: `${docId}|`, passagePrefix: `${docId}:` },
-  );
   const touched = await tx.run(
     `CALL { MATCH (:Passage {docId: $docId})-[:MENTIONS]->(e:Entity) RETURN e
             UNION MATCH (:Target {docId: $docId})-[:MEASURES]->(e:Entity) RETURN e }
@@ -119,6 +105,18 @@ export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): P
     { docId },
   );
   const entityIds = touched.records[0]?.get('ids') as string[];
+  // Evidence this document gave is taken off its relations (their ends are entities it mentions);
+  // relations left without evidence go.
+  await tx.run(
+    `MATCH (a:Entity)-[r]-(:Entity) WHERE a.id IN $entityIds AND $docId IN r.docIds
+     WITH DISTINCT r
+     SET r.spans = [s IN r.spans WHERE NOT s STARTS WITH $prefix],
+         r.docIds = [d IN r.docIds WHERE d <> $docId],
+         r.evidence = [p IN r.evidence WHERE NOT p STARTS WITH $passagePrefix]
+     SET r.weight = size(r.spans)
+     WITH r WHERE size(r.spans) = 0 DELETE r`,
+    { entityIds, docId, prefix: `${docId}|`, passagePrefix: `${docId}:` },
+  );
   await tx.run('MATCH (t:Target {docId: $docId}) DETACH DELETE t', { docId });
   await tx.run('MATCH (p:Passage {docId: $docId}) DETACH DELETE p', { docId });
   await tx.run('MATCH (d:Document {id: $docId}) DETACH DELETE d', { docId });
@@ -130,7 +128,7 @@ export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): P
      MATCH (:Passage)-[m:MENTIONS]->(e)
      WITH e, collect(DISTINCT reduce(t = m.surface, c IN $marks | replace(t, c, ''))) AS surfaces
      SET e.aliases = [a IN e.aliases WHERE a IN surfaces]`,
-    { entityIds, marks: SURFACE_MARKS },
+    { entityIds, marks: [...NAME_MARKS] },
   );
   return true;
 }
