@@ -14,9 +14,10 @@ export async function reindex(
   // has makes any start refuse it, so an interrupted reindex is never mistaken for a finished one.
   await store.recordEmbedder(`${embedder.name} (reindex unfinished)`);
   let done = 0;
-  for (let offset = 0; ; offset += batch) {
-    const rows = await store.passagesForReindex(offset, batch);
+  for (let after: string | undefined; ; ) {
+    const rows = await store.passagesForReindex(after, batch);
     if (!rows.length) break;
+    after = rows[rows.length - 1]!.id;
     const vectors = await embedder.embed(rows.map((r) => r.text), 'passage');
     await store.setEmbeddings(rows.map((r, i) => ({ id: r.id, embedding: vectors[i]! })));
     done += rows.length;

@@ -126,8 +126,8 @@ export interface GraphStore {
   writeDocument(doc: DocumentToWrite, replaces: string[]): Promise<void>;
   /** Removes a document and what only it supported; false when it did not exist. */
   deleteDocument(id: string): Promise<boolean>;
-  /** Passage ids and texts in a stable order, for re-embedding. */
-  passagesForReindex(offset: number, limit: number): Promise<Array<{ id: string; text: string }>>;
+  /** Passage ids and texts in id order after `after` (keyset paging), for re-embedding. */
+  passagesForReindex(after: string | undefined, limit: number): Promise<Array<{ id: string; text: string }>>;
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>): Promise<void>;
 
   stats(): Promise<StoreStats>;

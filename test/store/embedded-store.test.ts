@@ -108,7 +108,7 @@ describe('EmbeddedStore on a file', () => {
     const store = await open('reindex.sqlite');
     await store.migrate(4);
     await store.writeDocument(docA(), []);
-    const rows = await store.passagesForReindex(0, 100);
+    const rows = await store.passagesForReindex(undefined, 100);
     await store.setEmbeddings(rows.map((r, i) => ({ id: r.id, embedding: [i === 2 ? 1 : 0, 0, 0, 0, 0, i === 2 ? 0 : 1] })));
     await store.recreateVectorIndex(6);
     await store.migrate(6);

@@ -371,11 +371,13 @@ export function describeStoreContract(name: string, openStore: () => Promise<Res
 
       it('new embeddings replace old ones', async () => {
         const all: string[] = [];
-        for (let offset = 0; ; offset += 2) {
-          const rows = await store.passagesForReindex(offset, 2);
+        for (let after: string | undefined; ; ) {
+          const rows = await store.passagesForReindex(after, 2);
           if (!rows.length) break;
           all.push(...rows.map((r) => r.id));
+          after = rows[rows.length - 1]!.id;
         }
+        expect(all).toEqual([...all].sort());
         expect([...all].sort()).toEqual(['doc-a:p0', 'doc-a:p1', 'doc-a:p2', 'doc-b:p0', 'doc-b:p1']);
         await store.setEmbeddings([{ id: 'doc-a:p2', embedding: [0.9, 0.1, 0, 0] }]);
         expect(hitIds(await store.vectorPassages([0.9, 0.1, 0, 0], 1))).toEqual(['doc-a:p2']);

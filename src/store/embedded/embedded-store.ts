@@ -92,8 +92,8 @@ export class EmbeddedStore implements GraphStore {
   deleteDocument(id: string) {
     return this.use((db) => db.transaction(() => deleteDocumentRows(db, id)).immediate());
   }
-  passagesForReindex(offset: number, limit: number) {
-    return this.use((db) => docs.passagesForReindex(db, offset, limit));
+  passagesForReindex(after: string | undefined, limit: number) {
+    return this.use((db) => docs.passagesForReindex(db, after, limit));
   }
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>) {
     return this.use((db) => setEmbeddings(db, rows));

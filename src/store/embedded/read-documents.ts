@@ -90,11 +90,11 @@ export function exportGraph(db: Db): GraphExport {
   return { documents, entities, targets, relations };
 }
 
-export function passagesForReindex(db: Db, offset: number, limit: number): Array<{ id: string; text: string }> {
+export function passagesForReindex(db: Db, after: string | undefined, limit: number): Array<{ id: string; text: string }> {
   return all<{ id: string; text: string }>(
     db,
-    'SELECT id, text FROM passages ORDER BY id LIMIT ? OFFSET ?',
+    'SELECT id, text FROM passages WHERE id > ? ORDER BY id LIMIT ?',
+    after ?? '',
     Math.max(0, Math.trunc(limit)),
-    Math.max(0, Math.trunc(offset)),
   );
 }

@@ -58,8 +58,8 @@ export class Neo4jStore implements GraphStore {
   deleteDocument(id: string) {
     return this.db.write((tx) => deleteDocumentTx(tx, id));
   }
-  passagesForReindex(offset: number, limit: number) {
-    return docs.passagesForReindex(this.db, offset, limit);
+  passagesForReindex(after: string | undefined, limit: number) {
+    return docs.passagesForReindex(this.db, after, limit);
   }
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>) {
     return docs.setEmbeddings(this.db, rows);

@@ -106,9 +106,9 @@ async function exportFrom(readRows: (query: string, params?: Row) => Promise<Row
   };
 }
 
-export async function passagesForReindex(db: Neo4jConnection, offset: number, limit: number): Promise<Array<{ id: string; text: string }>> {
-  const rows = await readRows(db, 'MATCH (p:Passage) RETURN p.id AS id, p.text AS text ORDER BY p.id SKIP $offset LIMIT $limit', {
-    offset: int(offset),
+export async function passagesForReindex(db: Neo4jConnection, after: string | undefined, limit: number): Promise<Array<{ id: string; text: string }>> {
+  const rows = await readRows(db, 'MATCH (p:Passage) WHERE p.id > $after RETURN p.id AS id, p.text AS text ORDER BY p.id LIMIT $limit', {
+    after: after ?? '',
     limit: int(limit),
   });
   return rows.map((r) => ({ id: String(r.id), text: String(r.text) }));
