@@ -3,7 +3,7 @@
 // the clause that states each one.
 import type { Target } from '../model/index.js';
 import type { AnswerDraft } from './answer-draft.js';
-import { citeSpans } from './cite-evidence.js';
+import { citeEach, dedupeCitations } from './cite-evidence.js';
 import { findTargets } from './find-targets.js';
 import type { TargetFact } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
@@ -37,13 +37,16 @@ export async function answerNumber(deps: Pick<SearchDeps, 'store'>, question: st
     .slice(0, MAX_TARGETS)
     // in the order the text states them
     .sort((a, b) => a.target.evidence.docId.localeCompare(b.target.evidence.docId) || a.target.evidence.start - b.target.evidence.start);
-  const citations = await citeSpans(
+  const cited = await citeEach(
     deps.store,
     chosen.map(({ target: t }) => ({ docId: t.evidence.docId, passageId: t.evidence.passageId, start: t.evidence.start, end: t.evidence.end, quote: t.quote })),
     { widen: true },
   );
-  if (!citations.length) return undefined;
-  const targets = chosen.map((m) => targetFact(m.target));
+  // A number is only stated with the sentence that states it.
+  const stated = chosen.flatMap((m, i) => (cited[i] ? [{ match: m, citation: cited[i] }] : []));
+  if (!stated.length) return undefined;
+  const citations = dedupeCitations(stated.map((s) => s.citation));
+  const targets = stated.map((s) => targetFact(s.match.target));
   return {
     kind: 'number',
     answer: targets.map((t) => t.statement).join('；'),
