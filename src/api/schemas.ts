@@ -1,6 +1,7 @@
 // Shared API schemas: the graph shape, evidence, problems, pagination and list parameters.
 import { z } from 'zod';
-import { COMPARATORS, ENTITY_TYPES, RELATION_TYPES } from '../model/index.js';
+import { ENTITY_TYPES, RELATION_TYPES } from '../model/index.js';
+import { targetFactSchema } from '../search/index.js';
 
 export const MAX_LIMIT = 500;
 export const MAX_DEPTH = 3;
@@ -59,15 +60,8 @@ export const documentMetaSchema = z.object({
   embedder: z.string().optional(),
 });
 
-export const targetSchema = z.object({
-  id: z.string(),
-  metric: z.string(),
-  value: z.number(),
-  valueMax: z.number().optional(),
-  unit: z.string(),
-  comparator: z.enum(COMPARATORS),
-  year: z.number().int().optional(),
-  period: z.string().optional(),
+/** A stored Target: the target fields answers use, with its quote, measured entities and evidence. */
+export const targetSchema = targetFactSchema.omit({ statement: true }).extend({
   quote: z.string(),
   measures: z.array(z.string()),
   evidence: evidenceSchema,
