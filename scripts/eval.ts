@@ -5,8 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { ingestDocument } from '../src/ingest/ingest-document.js';
-import { expandPaths, loadFile } from '../src/ingest/load-files.js';
+import { ingestFiles } from '../src/ingest/ingest-files.js';
 import { createRootLogger } from '../src/log.js';
 import {
   evaluateQuestions,
@@ -59,10 +58,11 @@ async function main(): Promise<number> {
   createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const services = await openServices(config);
   try {
-    for (const path of await expandPaths(values.ingest ?? [])) {
-      const loaded = await loadFile(path);
-      const result = await ingestDocument({ title: loaded.title, text: loaded.text, source: path }, services);
-      console.error(`${result.status} ${result.document.id} ${path}`);
+    if (values.ingest?.length) {
+      for (const o of await ingestFiles(services, values.ingest)) {
+        if (o.error) throw new Error(`${o.path}: ${o.error.message}`);
+        console.error(`${o.result!.status} ${o.result!.document.id} ${o.path}`);
+      }
     }
     const { scores, outcomes } = await evaluateQuestions(services, questions, { k });
     if (values.json) {

@@ -1,11 +1,11 @@
 // Starts the HTTP service: opens the services, ingests seeds/ into an empty store, listens, and
 // drains requests and closes the store on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
-import { ingestDocument } from '../ingest/ingest-document.js';
-import { expandPaths, loadFile } from '../ingest/load-files.js';
+import { AppError, isAppError } from '../errors.js';
+import { ingestFiles } from '../ingest/ingest-files.js';
 import { createRootLogger, moduleLogger } from '../log.js';
 import { openServices, type Services } from '../services.js';
 import { createApp } from './app.js';
@@ -45,13 +45,16 @@ export async function startServer(services: Services): Promise<RunningServer> {
 export async function ingestSeedsIfEmpty(services: Services): Promise<number> {
   const log = moduleLogger('seeds');
   if ((await services.store.stats()).documents > 0) return 0;
-  const files = await expandPaths([services.config.SEEDS_DIR]).catch(() => []);
-  for (const file of files) {
-    const loaded = await loadFile(file);
-    const result = await ingestDocument({ title: loaded.title, text: loaded.text, source: `seeds/${file.split('/').pop()}` }, services);
-    log.info({ file, docId: result.document.id, ...result.counts }, 'seed ingested');
+  if (!existsSync(services.config.SEEDS_DIR)) return 0;
+  const outcomes = await ingestFiles(services, [services.config.SEEDS_DIR]).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') return [];
+    throw error;
+  });
+  for (const o of outcomes) {
+    if (o.error) throw new AppError(o.error.code, `seed ${o.path}: ${o.error.message}`);
+    log.info({ file: o.path, docId: o.result?.document.id, ...o.result?.counts }, 'seed ingested');
   }
-  return files.length;
+  return outcomes.length;
 }
 
 export async function runServer(config: Config): Promise<void> {

@@ -58,8 +58,13 @@ describe.skipIf(!canLaunch)('ingest while Neo4j goes away', () => {
     const driver = neo4j.driver(URI, undefined, { disableLosslessIntegers: true });
     try {
       const one = async (q: string) => (await driver.executeQuery(q)).records[0]!.get(0) as number;
-      expect(await one('MATCH (d:Document) RETURN count(d)')).toBe(stored);
+      // The transaction in flight when the server stopped may have committed with its reply lost:
+      // at most that one document is stored although reported failed (and it says so).
+      const documents = await one('MATCH (d:Document) RETURN count(d)');
+      expect(documents).toBeGreaterThanOrEqual(stored);
+      expect(documents).toBeLessThanOrEqual(stored + 1);
       expect(stored + failedLines.length).toBe(FILES);
+      expect(failedLines[0]).toContain('may or may not be stored');
       // Every stored document is whole: its passages form one unbroken chain, every passage and target hangs off it.
       const docs = await driver.executeQuery(
         `MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage) WITH d, count(p) AS n, max(p.ordinal) AS last
