@@ -1,6 +1,7 @@
 // The extraction stage's entry point: a document's segmented passages in, its facts out. Pure: the
 // same passages always give the same facts, in the same order.
-import type { DocumentFacts, SegmentedPassage } from '../model/index.js';
+import type { ExtractedDocument, SegmentedPassage } from '../model/index.js';
+import { documentProfile } from './document-profile.js';
 import { recogniseCandidates } from './recognise-entities.js';
 import { resolveEntities } from './resolve-entities.js';
 import { extractTargets } from './extract-targets.js';
@@ -13,7 +14,7 @@ export interface DocumentRef {
   title: string;
 }
 
-export function extractDocument(doc: DocumentRef, passages: SegmentedPassage[]): DocumentFacts {
+export function extractDocument(doc: DocumentRef, passages: SegmentedPassage[]): ExtractedDocument {
   const candidates = passages.map((p) => recogniseCandidates(p.text, p.tokens));
   const { entities, mentions, byPassage } = resolveEntities(doc.id, passages, candidates);
   const docYear = documentYear(doc.title, passages);
@@ -23,5 +24,5 @@ export function extractDocument(doc: DocumentRef, passages: SegmentedPassage[]):
   );
   const views = passages.map((p, i) => passageView(p, byPassage[i]!));
   const relations = extractRelations(views, entities, mentions);
-  return { entities, mentions, targets, relations };
+  return { profile: documentProfile(doc.title, passages), entities, mentions, targets, relations };
 }

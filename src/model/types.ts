@@ -29,12 +29,25 @@ export interface Evidence {
   rule: string;
 }
 
-export interface DocumentMeta {
+/**
+ * What a document is, read from its text (GUIDELINES "Document"): the jurisdiction it governs, the
+ * body that issued it, when, its genre and the plan period it sets. A value given at ingest wins.
+ */
+export interface DocumentProfile {
+  region?: string;
+  issuer?: string;
+  /** `YYYY-MM-DD`, or `YYYY` when only the year is stated. */
+  publishedAt?: string;
+  genre?: string;
+  period?: string;
+}
+
+export const PROFILE_FIELDS = ['region', 'issuer', 'publishedAt', 'genre', 'period'] as const;
+
+export interface DocumentMeta extends DocumentProfile {
   id: string;
   title: string;
   source: string;
-  region?: string;
-  publishedAt?: string;
   sha256: string;
   chars: number;
   ingestedAt: string;
@@ -113,6 +126,11 @@ export interface DocumentFacts {
   mentions: Mention[];
   targets: Target[];
   relations: Relation[];
+}
+
+/** The extraction stage's output: the facts to write and what the document is. */
+export interface ExtractedDocument extends DocumentFacts {
+  profile: DocumentProfile;
 }
 
 /** What a mention's surface may carry around a name: quotation and title marks, whitespace. */
