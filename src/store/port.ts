@@ -85,6 +85,8 @@ export interface TargetQuery {
   metric?: string;
   year?: number;
   entityId?: string;
+  /** Only targets stated in these documents. */
+  docIds?: string[];
   limit: number;
 }
 
@@ -95,6 +97,14 @@ export interface NeighborQuery {
   rels?: RelationType[];
   /** Node limit, the start node included. */
   limit: number;
+  /** Only relations with evidence in these documents. */
+  docIds?: string[];
+}
+
+/** What the overview draws: relations of these types (all when absent), evidence in these documents. */
+export interface OverviewFilter {
+  rels?: RelationType[];
+  docIds?: string[];
 }
 
 export interface SchemaState {
@@ -138,6 +148,8 @@ export interface GraphStore {
   /** Passages that mention any of the entities, ranked by how many of them they mention. */
   passagesMentioning(entityIds: string[], k: number): Promise<PassageHit[]>;
   getPassages(ids: string[]): Promise<PassageHit[]>;
+  /** Every passage of a document in reading order (empty when there is no such document). */
+  documentPassages(docId: string): Promise<Passage[]>;
   /** The entities each passage mentions (its stored MENTIONS), by passage id; passages without any are absent. */
   passageEntities(passageIds: string[]): Promise<Record<string, GraphNode[]>>;
 
@@ -146,7 +158,11 @@ export interface GraphStore {
   getEntity(id: string): Promise<EntityDetail | undefined>;
   neighbors(id: string, q: NeighborQuery): Promise<Subgraph>;
   shortestPath(from: string, to: string, maxDepth: number): Promise<Subgraph | undefined>;
-  overview(types: EntityType[], limit: number): Promise<Subgraph>;
+  /**
+   * The most mentioned entities of the types; with a filter, only those taking part in a chosen
+   * relation (with evidence in the chosen documents) with another entity of the types.
+   */
+  overview(types: EntityType[], limit: number, filter?: OverviewFilter): Promise<Subgraph>;
   targets(q: TargetQuery): Promise<Target[]>;
   /** Evidence of the entity's mentions, newest document first, capped. */
   entityEvidence(id: string, limit: number): Promise<Evidence[]>;

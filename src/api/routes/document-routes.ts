@@ -1,13 +1,14 @@
 // Documents: create (JSON or text/plain), list, get, delete.
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { decodeTextBody } from '../../ingest/decode-text.js';
 import { documentInputSchema } from '../../ingest/document-input.js';
 import { ingestDocument } from '../../ingest/ingest-document.js';
 import { defineRoute } from '../route.js';
 import { documentMetaSchema, idParamSchema, limitSchema } from '../schemas.js';
 
 const ingestResultSchema = z.object({
-  status: z.enum(['created', 'unchanged', 'replaced']),
+  status: z.enum(['created', 'unchanged', 'replaced']).describe('201 for created and replaced, 200 for unchanged'),
   document: documentMetaSchema,
   replaced: z.array(z.string()),
   counts: z.object({
@@ -17,6 +18,10 @@ const ingestResultSchema = z.object({
     targets: z.number().int(),
     relations: z.number().int(),
   }),
+  encoding: z
+    .object({ name: z.enum(['utf-8', 'gb18030']), detected: z.boolean() })
+    .optional()
+    .describe('for text/plain bodies: how the bytes were decoded, and whether that was detected (no charset given)'),
 });
 
 /** For text/plain bodies, the metadata travels in the query string. */
@@ -31,6 +36,19 @@ const plainTextQuerySchema = z.object({
     .describe('absent: a new text of an existing source replaces it; true: replace even identical text; false: answer 409 instead of replacing'),
 });
 
+const passageHitSchema = z.object({
+  passage: z.object({
+    id: z.string(),
+    docId: z.string(),
+    ordinal: z.number().int(),
+    heading: z.string(),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  }),
+  docTitle: z.string(),
+});
+
 export const documentRoutes = [
   defineRoute({
     method: 'post',
@@ -42,30 +60,57 @@ export const documentRoutes = [
     bodyTypes: ['text/plain'],
     response: ingestResultSchema,
     status: 201,
+    otherSuccess: [200],
     errors: [400, 401, 403, 409, 413, 415, 422, 503],
     write: true,
     handler: async ({ query }, { services, req, res }) => {
-      const raw: unknown = typeof req.body === 'string' ? { ...withoutReplace(query), text: req.body } : req.body;
+      const decoded = Buffer.isBuffer(req.body) ? decodeTextBody(req.body, charsetOf(req.get('content-type'))) : undefined;
+      const raw: unknown = decoded ? { ...withoutReplace(query), text: decoded.text } : req.body;
       const parsed = documentInputSchema.safeParse(raw);
       if (!parsed.success) {
         const emptyText = parsed.error.issues.some((i) => i.path[0] === 'text' && i.code === 'custom');
-        throw new AppError(emptyText ? 'EMPTY_DOCUMENT' : 'VALIDATION_FAILED', emptyText ? 'the document text is empty or whitespace only' : 'the document is invalid', {
+        throw new AppError(emptyText ? 'EMPTY_DOCUMENT' : 'VALIDATION_FAILED', emptyText ? 'the document text is empty, whitespace or invisible characters only' : 'the document is invalid', {
           fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
         });
       }
       const result = await ingestDocument(parsed.data, services, { replace: query.replace === 'true', keepExisting: query.replace === 'false' });
       res.status(result.status === 'unchanged' ? 200 : 201);
-      return { status: result.status, document: result.document, replaced: result.replaced, counts: result.counts };
+      const encoding = decoded && { name: decoded.encoding, detected: decoded.detected };
+      return { status: result.status, document: result.document, replaced: result.replaced, counts: result.counts, ...(encoding ? { encoding } : {}) };
     },
   }),
   defineRoute({
     method: 'get',
     path: '/api/documents',
     tag: 'documents',
-    summary: 'List documents',
-    query: z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).default(0), limit: limitSchema(50, 200) }),
+    summary: 'List documents, optionally only those governing a region',
+    query: z.object({
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      limit: limitSchema(50, 200),
+      region: z.string().trim().min(1).max(100).optional(),
+    }),
     response: z.object({ items: z.array(documentMetaSchema), total: z.number().int(), offset: z.number().int(), limit: z.number().int() }),
-    handler: async ({ query }, { services }) => ({ ...(await services.store.listDocuments(query)), ...query }),
+    handler: async ({ query }, { services }) => {
+      const { region, ...page } = query;
+      if (!region) return { ...(await services.store.listDocuments(page)), ...page };
+      // Documents are few and small (metadata only): filter the whole list, then page it.
+      const all = (await services.store.listDocuments({ offset: 0, limit: 10_000 })).items.filter((d) => d.region === region);
+      return { items: all.slice(page.offset, page.offset + page.limit), total: all.length, ...page };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/documents/:id/passages',
+    tag: 'documents',
+    summary: 'A document as its passages in reading order (with their offsets in the document text), for a reader',
+    params: idParamSchema,
+    response: z.object({ document: documentMetaSchema, passages: z.array(passageHitSchema.shape.passage) }),
+    errors: [404],
+    handler: async ({ params }, { services }) => {
+      const [document, passages] = await Promise.all([services.store.getDocument(params.id), services.store.documentPassages(params.id)]);
+      if (!document) throw new AppError('NOT_FOUND', `no document ${params.id}`);
+      return { document, passages };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -97,18 +142,6 @@ export const documentRoutes = [
   }),
 ];
 
-const passageHitSchema = z.object({
-  passage: z.object({
-    id: z.string(),
-    docId: z.string(),
-    ordinal: z.number().int(),
-    heading: z.string(),
-    text: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-  }),
-  docTitle: z.string(),
-});
 
 /** Passages by id, so that evidence can always be quoted. */
 export const passageRoutes = [
@@ -133,4 +166,9 @@ export const passageRoutes = [
 function withoutReplace(query: z.output<typeof plainTextQuerySchema>): Omit<typeof query, 'replace'> {
   const { replace: _replace, ...rest } = query;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+}
+
+/** The charset parameter of a Content-Type header, if any. */
+function charsetOf(header: string | undefined): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header ?? '')?.[1];
 }

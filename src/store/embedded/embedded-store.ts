@@ -2,7 +2,7 @@
 // better-sqlite3 is synchronous; each method runs its statements at once and answers a promise, so
 // every SQLite failure surfaces as a rejected AppError (original kept as `cause`).
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphStore, NeighborQuery, TargetQuery } from '../port.js';
+import type { DocumentToWrite, GraphStore, NeighborQuery, OverviewFilter, TargetQuery } from '../port.js';
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
 import { one, openDatabase, run, toStoreError, type Db } from './open-database.js';
@@ -122,6 +122,9 @@ export class EmbeddedStore implements GraphStore {
   }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
+  documentPassages(docId: string) {
+    return this.use((db) => docs.documentPassages(db, docId));
+  }
     return this.use((db) => graph.findEntities(db, q));
   }
   getEntity(id: string) {
@@ -133,8 +136,8 @@ export class EmbeddedStore implements GraphStore {
   shortestPath(from: string, to: string, maxDepth: number) {
     return this.use((db) => graph.shortestPath(db, from, to, maxDepth));
   }
-  overview(types: EntityType[], limit: number) {
-    return this.use((db) => graph.overview(db, types, limit));
+  overview(types: EntityType[], limit: number, filter?: OverviewFilter) {
+    return this.use((db) => graph.overview(db, types, limit, filter));
   }
   targets(q: TargetQuery) {
     return this.use((db) => facts.targets(db, q));

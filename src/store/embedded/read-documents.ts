@@ -1,17 +1,20 @@
 // Documents, statistics, export and the re-embedding pass.
-import { ENTITY_TYPES, RELATION_TYPES, type DocumentMeta, type EntityType, type RelationType } from '../../model/index.js';
+import { ENTITY_TYPES, RELATION_TYPES, type DocumentMeta, type EntityType, type Passage, type RelationType } from '../../model/index.js';
 import type { GraphExport, StoreStats } from '../port.js';
 import { all, one, type Db } from './open-database.js';
 import { relationEdges } from './relation-edges.js';
 import {
   DOCUMENT_COLUMNS,
+  PASSAGE_COLUMNS,
   RELATION_COLUMNS,
   TARGET_COLUMNS,
   toDocument,
   toEvidence,
+  toPassage,
   toTarget,
   type DocumentRow,
   type EvidenceRow,
+  type PassageRow,
   type RelationRow,
   type TargetRow,
 } from './row-mappers.js';
@@ -88,6 +91,11 @@ export function exportGraph(db: Db): GraphExport {
     evidence: e.evidence,
   }));
   return { documents, entities, targets, relations };
+}
+
+/** A document's passages in reading order, for the reader. */
+export function documentPassages(db: Db, docId: string): Passage[] {
+  return all<PassageRow>(db, `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.doc_id = ? ORDER BY p.ordinal`, docId).map(toPassage);
 }
 
 export function passagesForReindex(db: Db, after: string | undefined, limit: number): Array<{ id: string; text: string }> {

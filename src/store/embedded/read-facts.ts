@@ -4,7 +4,7 @@ import type { TargetQuery } from '../port.js';
 import { all, type Db } from './open-database.js';
 import { TARGET_COLUMNS, toEvidence, toTarget, type EvidenceRow, type TargetRow } from './row-mappers.js';
 
-/** Targets filtered by metric substring, year and measured entity, in document order. */
+/** Targets filtered by metric substring, year, measured entity and documents, in document order. */
 export function targets(db: Db, q: TargetQuery): Target[] {
   return all<TargetRow>(
     db,
@@ -12,11 +12,13 @@ export function targets(db: Db, q: TargetQuery): Target[] {
      WHERE (@metric IS NULL OR instr(t.metric, @metric) > 0)
        AND (@year IS NULL OR t.year = @year)
        AND (@entityId IS NULL OR EXISTS (SELECT 1 FROM target_measures m WHERE m.target_id = t.id AND m.entity_id = @entityId))
+       AND (@docs IS NULL OR t.doc_id IN (SELECT value FROM json_each(@docs)))
      ORDER BY t.doc_id, t.span_start, t.id LIMIT @limit`,
     {
       metric: q.metric ?? null,
       year: q.year === undefined ? null : Math.trunc(q.year),
       entityId: q.entityId ?? null,
+      docs: q.docIds ? JSON.stringify(q.docIds) : null,
       limit: Math.max(0, Math.trunc(q.limit)),
     },
   ).map(toTarget);

@@ -1,7 +1,7 @@
 // Entity lookup and bounded graph traversal over the relations table, with the Neo4j adapter's
 // semantics: breadth-first, strongest edges first, a node cap, relations followed in either direction.
 import { RELATION_TYPES, type EntityType, type RelationType } from '../../model/index.js';
-import type { EntityDetail, GraphNode, NeighborQuery, Subgraph } from '../port.js';
+import type { EntityDetail, GraphNode, NeighborQuery, OverviewFilter, Subgraph } from '../port.js';
 import { all, jsonList, one, type Db } from './open-database.js';
 import { ftsQuery } from './read-search.js';
 import { relationEdges } from './relation-edges.js';
@@ -42,10 +42,13 @@ export function getEntity(db: Db, id: string): EntityDetail | undefined {
   return row && toEntityDetail(row);
 }
 
+/** Relation `r` has evidence in the documents `@docs` (a JSON list), or `@docs` is null. */
+const IN_DOCS = `(@docs IS NULL OR EXISTS (SELECT 1 FROM relation_evidence x WHERE x.relation_pk = r.pk AND x.doc_id IN (SELECT value FROM json_each(@docs))))`;
+
 type HopRow = RelationRow & { a_id: string; b_id: string; b_name: string; b_type: string };
 
 /** Relations touching the frontier (either direction) with the frontier node `a` and the node `b` at their other end; cap -1 = all. */
-function hop(db: Db, frontier: string[], rels: readonly RelationType[], types: EntityType[] | undefined, cap: number): HopRow[] {
+function hop(db: Db, frontier: string[], rels: readonly RelationType[], types: EntityType[] | undefined, cap: number, docIds?: string[]): HopRow[] {
   return all<HopRow>(
     db,
     `WITH f AS (SELECT value AS a FROM json_each(@frontier)),
@@ -54,9 +57,9 @@ function hop(db: Db, frontier: string[], rels: readonly RelationType[], types: E
      SELECT ${RELATION_COLUMNS}, h.a AS a_id, b.id AS b_id, b.name AS b_name, b.type AS b_type
      FROM h JOIN relations r ON r.pk = h.pk JOIN entities b ON b.id = h.b
      WHERE r.type IN (SELECT value FROM json_each(@rels))
-       AND (@types IS NULL OR b.type IN (SELECT value FROM json_each(@types)))
+       AND (@types IS NULL OR b.type IN (SELECT value FROM json_each(@types))) AND ${IN_DOCS}
      ORDER BY weight DESC, b.id, r.pk LIMIT @cap`,
-    { frontier: jsonList(frontier), rels: jsonList(rels), types: types?.length ? jsonList(types) : null, cap },
+    { frontier: jsonList(frontier), rels: jsonList(rels), types: types?.length ? jsonList(types) : null, cap, docs: docIds ? jsonList(docIds) : null },
   );
 }
 
@@ -73,7 +76,7 @@ export function neighbors(db: Db, id: string, q: NeighborQuery): Subgraph {
   let frontier = [id];
   for (let level = 0; level < depth && frontier.length && nodes.size < q.limit; level++) {
     const next: string[] = [];
-    for (const row of hop(db, frontier, rels, q.types, Math.max(1, Math.trunc(q.limit * 4)))) {
+    for (const row of hop(db, frontier, rels, q.types, Math.max(1, Math.trunc(q.limit * 4)), q.docIds)) {
       if (!nodes.has(row.b_id)) {
         if (nodes.size >= q.limit) continue;
         nodes.set(row.b_id, nodeOf(row));
@@ -116,23 +119,37 @@ export function shortestPath(db: Db, from: string, to: string, maxDepth: number)
   return { nodes, edges: relationEdges(db, rows) };
 }
 
-export function overview(db: Db, types: readonly EntityType[], limit: number): Subgraph {
+export function overview(db: Db, types: readonly EntityType[], limit: number, filter?: OverviewFilter): Subgraph {
+  const params = {
+    types: jsonList(types),
+    rels: jsonList(filter?.rels?.length ? filter.rels : RELATION_TYPES),
+    docs: filter?.docIds ? jsonList(filter.docIds) : null,
+    limit: Math.max(0, Math.trunc(limit)),
+    cap: Math.max(0, Math.trunc(limit * 5)),
+  };
+  // With a filter, only entities linked by a chosen relation to another entity of the types: an
+  // overview of stated links should not be a scatter of lone nodes.
+  const linked = filter
+    ? `AND EXISTS (SELECT 1 FROM relations r JOIN entities o ON o.id = CASE WHEN r.from_id = e.id THEN r.to_id ELSE r.from_id END
+         WHERE (r.from_id = e.id OR r.to_id = e.id) AND r.from_id <> r.to_id AND o.type IN (SELECT value FROM json_each(@types))
+           AND r.type IN (SELECT value FROM json_each(@rels)) AND ${IN_DOCS})`
+    : '';
   const nodes = all<{ id: string; name: string; type: string; mentions: number }>(
     db,
-    `SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions
-     FROM entities e WHERE e.type IN (SELECT value FROM json_each(?)) ORDER BY mentions DESC, e.id LIMIT ?`,
-    jsonList(types),
-    Math.max(0, Math.trunc(limit)),
+    `SELECT e.id, e.name, e.type,
+       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND (@docs IS NULL OR m.doc_id IN (SELECT value FROM json_each(@docs)))) AS mentions
+     FROM entities e WHERE e.type IN (SELECT value FROM json_each(@types)) ${linked}
+     ORDER BY mentions DESC, e.id LIMIT @limit`,
+    params,
   ).map(toNode);
   const ids = jsonList(nodes.map((n) => n.id));
   const rows = all<RelationRow>(
     db,
     `SELECT ${RELATION_COLUMNS} FROM relations r
-     WHERE r.from_id IN (SELECT value FROM json_each(?)) AND r.to_id IN (SELECT value FROM json_each(?))
-     ORDER BY weight DESC, r.type, r.from_id, r.to_id LIMIT ?`,
-    ids,
-    ids,
-    Math.max(0, Math.trunc(limit * 5)),
+     WHERE r.from_id IN (SELECT value FROM json_each(@ids)) AND r.to_id IN (SELECT value FROM json_each(@ids))
+       AND r.type IN (SELECT value FROM json_each(@rels)) AND ${IN_DOCS}
+     ORDER BY weight DESC, r.type, r.from_id, r.to_id LIMIT @cap`,
+    { ids, rels: params.rels, docs: params.docs, cap: params.cap },
   );
   return { nodes, edges: relationEdges(db, rows) };
 }

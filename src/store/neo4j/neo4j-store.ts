@@ -1,6 +1,6 @@
 // The production GraphStore: Neo4j through one driver. Each method delegates to a small query module.
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphStore, NeighborQuery, TargetQuery } from '../port.js';
+import type { DocumentToWrite, GraphStore, NeighborQuery, OverviewFilter, TargetQuery } from '../port.js';
 import { Neo4jConnection, type Neo4jSettings } from './connection.js';
 import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import * as docs from './read-documents.js';
@@ -87,6 +87,9 @@ export class Neo4jStore implements GraphStore {
     return search.passageEntities(this.db, passageIds);
   }
 
+  documentPassages(docId: string) {
+    return docs.documentPassages(this.db, docId);
+  }
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return graph.findEntities(this.db, q);
   }
@@ -99,8 +102,8 @@ export class Neo4jStore implements GraphStore {
   shortestPath(from: string, to: string, maxDepth: number) {
     return graph.shortestPath(this.db, from, to, maxDepth);
   }
-  overview(types: EntityType[], limit: number) {
-    return graph.overview(this.db, types, limit);
+  overview(types: EntityType[], limit: number, filter?: OverviewFilter) {
+    return graph.overview(this.db, types, limit, filter);
   }
   targets(q: TargetQuery) {
     return graph.targets(this.db, q);

@@ -1,9 +1,9 @@
 // Documents, statistics, export and the re-embedding pass.
-import { ENTITY_TYPES, RELATION_TYPES, type DocumentMeta, type EntityType, type RelationType } from '../../model/index.js';
+import { ENTITY_TYPES, RELATION_TYPES, type DocumentMeta, type EntityType, type Passage, type RelationType } from '../../model/index.js';
 import type { GraphExport, StoreStats } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { decodeEvidence } from './evidence-codec.js';
-import { toDocument, toTarget } from './row-mappers.js';
+import { toDocument, toPassage, toTarget } from './row-mappers.js';
 
 type Row = Record<string, unknown>;
 
@@ -33,6 +33,17 @@ export async function listDocuments(db: Neo4jConnection, page: { offset: number;
     const count = await tx.run('MATCH (d:Document) RETURN count(d) AS total');
     return { total: Number(count.records[0]?.get('total') ?? 0), items: items.records.map((r) => toDocument(r.get('d') as Row)) };
   });
+}
+
+/** A document's passages in reading order, for the reader. */
+export async function documentPassages(db: Neo4jConnection, docId: string): Promise<Passage[]> {
+  const rows = await readRows(
+    db,
+    `MATCH (:Document {id: $docId})-[:HAS_PASSAGE]->(p:Passage)
+     RETURN p {.id, .docId, .ordinal, .heading, .text, .start, .end} AS p ORDER BY p.ordinal`,
+    { docId },
+  );
+  return rows.map((r) => toPassage(r.p as Row));
 }
 
 export async function stats(db: Neo4jConnection): Promise<StoreStats> {

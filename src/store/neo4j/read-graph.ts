@@ -1,7 +1,7 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityDetail, GraphEdge, GraphNode, NeighborQuery, Subgraph, TargetQuery } from '../port.js';
+import type { EntityDetail, GraphEdge, GraphNode, NeighborQuery, OverviewFilter, Subgraph, TargetQuery } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
 import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
@@ -71,10 +71,10 @@ export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuer
     const rows = await readRows(
       db,
       `MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
-         AND ($types IS NULL OR b.type IN $types)
+         AND ($types IS NULL OR b.type IN $types) AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
        RETURN type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, r {.*} AS props, b {.*} AS b
        ORDER BY r.weight DESC, b.id LIMIT $cap`,
-      { frontier, rels, types: q.types?.length ? q.types : null, cap: int(q.limit * 4) },
+      { frontier, rels, types: q.types?.length ? q.types : null, cap: int(q.limit * 4), docs: q.docIds ?? null },
     );
     const next: string[] = [];
     for (const row of rows) {
@@ -114,23 +114,32 @@ export async function shortestPath(db: Neo4jConnection, from: string, to: string
   };
 }
 
-export async function overview(db: Neo4jConnection, types: EntityType[], limit: number): Promise<Subgraph> {
+export async function overview(db: Neo4jConnection, types: EntityType[], limit: number, filter?: OverviewFilter): Promise<Subgraph> {
+  const rels = filter?.rels?.length ? filter.rels : [...RELATION_TYPES];
+  const docs = filter?.docIds ?? null;
+  // With a filter, only entities linked by a chosen relation to another entity of the types: an
+  // overview of stated links should not be a scatter of lone nodes.
+  const linked = filter
+    ? `AND EXISTS { MATCH (e)-[r]-(o:Entity) WHERE o <> e AND o.type IN $types AND type(r) IN $rels
+         AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs)) }`
+    : '';
   const rows = await readRows(
     db,
-    `MATCH (e:Entity) WHERE e.type IN $types
-     OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e)
+    `MATCH (e:Entity) WHERE e.type IN $types ${linked}
+     OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e) WHERE $docs IS NULL OR p.docId IN $docs
      WITH e, count(p) AS mentions ORDER BY mentions DESC, e.id LIMIT $limit
      RETURN e {.*} AS e, mentions`,
-    { types, limit: int(limit) },
+    { types, rels, docs, limit: int(limit) },
   );
   const nodes = rows.map((r) => toNode(r.e as Row, r.mentions));
   const ids = nodes.map((n) => n.id);
   const edgeRows = await readRows(
     db,
     `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $rels
+       AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
      RETURN type(r) AS type, a.id AS source, b.id AS target, r {.*} AS props
      ORDER BY r.weight DESC LIMIT $cap`,
-    { ids, rels: [...RELATION_TYPES], cap: int(limit * 5) },
+    { ids, rels, docs, cap: int(limit * 5) },
   );
   return { nodes, edges: edgeRows.map((r) => toEdge(r as { type: unknown; source: unknown; target: unknown; props: unknown })) };
 }
@@ -142,10 +151,11 @@ export async function targets(db: Neo4jConnection, q: TargetQuery): Promise<Targ
      WHERE ($metric IS NULL OR t.metric CONTAINS $metric)
        AND ($year IS NULL OR t.year = $year)
        AND ($entityId IS NULL OR EXISTS { (t)-[:MEASURES]->(:Entity {id: $entityId}) })
+       AND ($docs IS NULL OR t.docId IN $docs)
      OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
      WITH t, collect(e.id) AS measures
      RETURN t {.*} AS t, measures ORDER BY t.docId, t.start LIMIT $limit`,
-    { metric: q.metric ?? null, year: q.year === undefined ? null : int(q.year), entityId: q.entityId ?? null, limit: int(q.limit) },
+    { metric: q.metric ?? null, year: q.year === undefined ? null : int(q.year), entityId: q.entityId ?? null, docs: q.docIds ?? null, limit: int(q.limit) },
   );
   return rows.map((r) => toTarget(r.t as Row, r.measures));
 }
