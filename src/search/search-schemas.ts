@@ -153,6 +153,7 @@ export const askResponseSchema = z.object({
   question: z.string(),
   kind: z.enum(ANSWER_KINDS).describe('none: nothing relevant was found (no citations then)'),
   answer: z.string(),
+  span: z.string().optional().describe('The shortest text that answers: a number with its unit, a name, a list (absent when the answer is a whole sentence)'),
   confidence: z.number().min(0).max(1),
   citations: z.array(citationSchema),
   understanding: understandingSchema,
