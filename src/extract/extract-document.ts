@@ -24,5 +24,6 @@ export function extractDocument(doc: DocumentRef, passages: SegmentedPassage[]):
   );
   const views = passages.map((p, i) => passageView(p, byPassage[i]!));
   const relations = extractRelations(views, entities, mentions);
-  return { profile: documentProfile(doc.title, passages), entities, mentions, targets, relations };
+  const regionMentions = mentions.filter((m) => m.entityId.startsWith('Region:')).map((m) => m.entityId.slice('Region:'.length));
+  return { profile: documentProfile({ title: doc.title, passages, regionMentions }), entities, mentions, targets, relations };
 }
