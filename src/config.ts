@@ -30,6 +30,9 @@ export const configSchema = z.object({
   SEEDS_DIR: z.string().min(1).default('./seeds'),
   API_KEY: z.string().min(8, 'at least 8 characters').optional(),
   CORS_ORIGINS: z.string().default(''),
+  // Names the service answers to in the Host header (DNS rebinding): loopback names and HOST by
+  // default; `*` accepts any (behind a proxy that checks it).
+  ALLOWED_HOSTS: z.string().default(''),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 5mb').default('5mb'),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
@@ -40,6 +43,11 @@ export type Config = z.infer<typeof configSchema>;
 
 const SECRETS = new Set(['API_KEY', 'NEO4J_PASSWORD']);
 
+/** A connection URI without its user and password (`bolt://user:pw@host` → `bolt://host`), for logs and messages. */
+export function redactUri(uri: string): string {
+  return uri.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#]*@/i, '$1');
+}
+
 /** Validates the environment; a bad value becomes one AppError naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset", as in most shells' `VAR= cmd`.
@@ -48,7 +56,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? 'configuration');
-  const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(cleaned[name] ?? '');
+  const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(redactUri(cleaned[name] ?? ''));
   throw new AppError('CONFIG_INVALID', `invalid configuration: ${name}=${shown}: ${issue.message}`);
 }
 

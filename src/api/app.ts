@@ -14,7 +14,8 @@ import { buildOpenApi } from './openapi.js';
 import { problemMiddleware, sendProblem } from './problem.js';
 import type { AnyRoute } from './route.js';
 import { apiRoutes } from './routes/index.js';
-import { assertMayWrite } from './security.js';
+import { allowedHosts, assertMayWrite, hostGuard } from './security.js';
+import { StoreBreaker } from './store-breaker.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 const VERSION = '0.1.0';
@@ -23,12 +24,22 @@ function parseInput(schema: z.ZodType | undefined, value: unknown, where: string
   return schema ? validate(schema, value ?? {}, where) : value;
 }
 
-function register(app: Express, route: AnyRoute, services: Services): void {
+/** Empty query values (`offset=`, `types=`) are refused rather than read as a default. */
+function assertNoEmptyQuery(query: Record<string, unknown>): void {
+  const empty = Object.entries(query).filter(([, v]) => v === '' || (Array.isArray(v) && v.some((x) => x === '')));
+  if (empty.length) {
+    const fields = empty.map(([name]) => ({ path: `query.${name}`, message: 'must not be empty; leave the parameter out instead' }));
+    throw new AppError('VALIDATION_FAILED', `empty query parameter: ${empty.map(([name]) => name).join(', ')}`, { fields });
+  }
+}
+
+function register(app: Express, route: AnyRoute, services: Services, corsOrigins: string[]): void {
   app[route.method](route.path, async (req: Request, res: Response) => {
-    if (route.write) assertMayWrite(req, services.config.API_KEY);
+    if (route.write) assertMayWrite(req, { API_KEY: services.config.API_KEY, corsOrigins });
     if (route.body && !req.is(['application/json', ...(route.bodyTypes ?? [])])) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send ${['application/json', ...(route.bodyTypes ?? [])].join(' or ')}`);
     }
+    assertNoEmptyQuery(req.query as Record<string, unknown>);
     const params = parseInput(route.params, req.params, 'path');
     const query = parseInput(route.query, req.query, 'query');
     // Routes that accept several body types validate the body themselves.
@@ -39,10 +50,27 @@ function register(app: Express, route: AnyRoute, services: Services): void {
   });
 }
 
+/** Unsupported methods on a known path answer 405 with the methods it has (OPTIONS: 204 with them). */
+function methodNotAllowed(app: Express, routes: AnyRoute[]): void {
+  const methods = new Map<string, Set<string>>();
+  for (const route of routes) (methods.get(route.path) ?? methods.set(route.path, new Set()).get(route.path)!).add(route.method.toUpperCase());
+  for (const [path, set] of methods) {
+    const allow = [...set, ...(set.has('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+    app.all(path, (req, res, next) => {
+      res.setHeader('Allow', allow);
+      if (req.method === 'OPTIONS') return void res.status(204).end();
+      next(new AppError('METHOD_NOT_ALLOWED', `${req.method.slice(0, 20)} is not supported here; use ${allow}`));
+    });
+  }
+}
+
 export function createApp(services: Services): Express {
+  const breaker = new StoreBreaker(services.store);
+  services = { ...services, store: breaker.guard() };
   const { config } = services;
   const log = moduleLogger('http');
   const app = express();
+  app.locals.storeBreaker = breaker;
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
@@ -67,6 +95,7 @@ export function createApp(services: Services): Express {
     }
     next();
   });
+  app.use(hostGuard(allowedHosts(config)));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   const origins = config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   if (origins.length) app.use(cors({ origin: origins.includes('*') ? '*' : origins, exposedHeaders: ['X-Request-Id', 'Retry-After'] }));
@@ -80,12 +109,14 @@ export function createApp(services: Services): Express {
     }),
   );
   app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.use(express.text({ limit: config.BODY_LIMIT, type: 'text/plain' }));
+  // Text bodies stay bytes: the route decodes them like files (declared charset, else UTF-8, else GB18030).
+  app.use(express.raw({ limit: config.BODY_LIMIT, type: 'text/plain' }));
 
   let openapi: Record<string, unknown> | undefined;
   const routes = apiRoutes(() => openapi);
   openapi = buildOpenApi(routes, VERSION);
-  for (const route of routes) register(app, route, services);
+  for (const route of routes) register(app, route, services, origins);
+  methodNotAllowed(app, routes);
 
   app.use(express.static(WEB_DIR, { index: 'index.html', fallthrough: true }));
   app.use((req, _res, next) => next(new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`)));

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route declarations' zod schemas (no hand-written copy).
+import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
-import { ERROR_CATALOGUE } from '../errors.js';
 import type { AnyRoute } from './route.js';
 import { problemSchema } from './schemas.js';
 
@@ -22,7 +22,25 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   }));
 }
 
-const STATUS_TEXT: Record<number, string> = Object.fromEntries(Object.values(ERROR_CATALOGUE).map((e) => [e.status, e.title]));
+/**
+ * Every status a route can answer besides its own: any request may name a host not served (421), be
+ * rate limited (429), carry headers over the limit (431) or meet an unavailable store or a timeout
+ * (503); inputs can be invalid (400); writes can be refused (401, 403) or too large or of the wrong
+ * type (413, 415).
+ */
+function errorStatuses(route: AnyRoute): number[] {
+  const statuses = [
+    ...(route.query || route.params || route.body ? [400] : []),
+    ...(route.write ? [401, 403] : []),
+    ...(route.body ? [413, 415] : []),
+    ...(route.errors ?? []),
+    421,
+    429,
+    431,
+    503,
+  ];
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
 
 function operation(route: AnyRoute) {
   const status = String(route.status ?? 200);
@@ -30,11 +48,11 @@ function operation(route: AnyRoute) {
     route.raw === 'html'
       ? { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
       : { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } };
-  const errorStatuses = [...new Set([...(route.query || route.params || route.body ? [400] : []), ...(route.errors ?? []), 429])];
+  const successes = Object.fromEntries([status, ...(route.otherSuccess ?? []).map(String)].map((s) => [s, { ...success, description: STATUS_CODES[Number(s)] ?? 'Success' }]));
   const problems = Object.fromEntries(
-    errorStatuses.map((s) => [
+    errorStatuses(route).map((s) => [
       String(s),
-      { description: STATUS_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      { description: STATUS_CODES[s] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
     ]),
   );
   return {
@@ -54,7 +72,7 @@ function operation(route: AnyRoute) {
         }
       : {}),
     ...(route.write ? { security: [{ bearer: [] }, {}] } : {}),
-    responses: { [status]: success, ...problems },
+    responses: { ...successes, ...problems },
   };
 }
 

@@ -34,20 +34,24 @@ function fromBodyParser(error: { type?: string; status?: number }): AppError | u
   }
 }
 
-export function sendProblem(req: Request, res: Response, error: AppError): void {
-  const status = error.status;
-  const body = {
+/** The problem+json document for an error; `instance` is the request's path and query. */
+export function problemBody(error: AppError, instance: string, requestId: string): Record<string, unknown> {
+  return {
     type: problemType(error.code),
     title: ERROR_CATALOGUE[error.code].title,
-    status,
+    status: error.status,
     detail: error.message,
-    instance: req.originalUrl,
+    instance,
     code: error.code,
-    requestId: String(res.locals.requestId ?? ''),
+    requestId,
     ...(error.fields ? { errors: error.fields } : {}),
   };
-  if (status === 503) res.setHeader('Retry-After', '5');
-  res.status(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+export function sendProblem(req: Request, res: Response, error: AppError): void {
+  const body = problemBody(error, req.originalUrl, String(res.locals.requestId ?? ''));
+  if (error.status === 503) res.setHeader('Retry-After', '5');
+  res.status(error.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
 export function problemMiddleware(error: unknown, req: Request, res: Response, next: NextFunction): void {

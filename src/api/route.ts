@@ -23,6 +23,8 @@ export interface RouteDef<P extends z.ZodType, Q extends z.ZodType, B extends z.
   bodyTypes?: string[];
   response: R;
   status?: number;
+  /** Other success statuses the route may answer with the same response schema. */
+  otherSuccess?: number[];
   /** Other statuses this route may answer with problem+json. */
   errors?: number[];
   /** Writes need the API key (or loopback when no key is configured). */

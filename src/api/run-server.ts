@@ -1,7 +1,7 @@
 // Starts the HTTP service: opens the services, ingests seeds/ into an empty store, listens, and
 // drains requests and closes the store on SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import { AppError, isAppError } from '../errors.js';
@@ -9,6 +9,7 @@ import { ingestFiles } from '../ingest/ingest-files.js';
 import { createRootLogger, moduleLogger } from '../log.js';
 import { openServices, type Services } from '../services.js';
 import { createApp } from './app.js';
+import { answerClientErrors, MAX_HEADER_BYTES } from './client-error.js';
 
 export interface RunningServer {
   server: Server;
@@ -21,7 +22,9 @@ export async function startServer(services: Services): Promise<RunningServer> {
   const { config } = services;
   const app = createApp(services);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST);
+    const s = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+    answerClientErrors(s);
+    s.listen(config.PORT, config.HOST);
     s.once('listening', () => resolve(s));
     s.once('error', (error: NodeJS.ErrnoException) =>
       reject(

@@ -23,3 +23,23 @@ export function decodeText(bytes: Uint8Array, name: string): { text: string; enc
     }
   }
 }
+
+const UTF8_NAMES = new Set(['utf-8', 'utf8']);
+const GB_NAMES = new Set(['gb18030', 'gbk', 'gb2312', 'cp936']);
+
+/**
+ * Decodes a request body. A declared charset is held to (UTF-8 or the GB family, strictly: invalid
+ * bytes are refused, never replaced); without one the bytes are detected like a file's.
+ */
+export function decodeTextBody(bytes: Uint8Array, charset: string | undefined): { text: string; encoding: Encoding; detected: boolean } {
+  const declared = charset?.trim().toLowerCase();
+  if (!declared) return { ...decodeText(bytes, 'the request body'), detected: true };
+  const decoder = UTF8_NAMES.has(declared) ? utf8 : GB_NAMES.has(declared) ? gb18030 : undefined;
+  if (!decoder) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `charset ${declared.slice(0, 40)} is not supported; send UTF-8 or GB18030`);
+  if (bytes.includes(0)) throw new AppError('UNDECODABLE_FILE', 'the request body is binary content, not text');
+  try {
+    return { text: decoder.decode(bytes), encoding: decoder === utf8 ? 'utf-8' : 'gb18030', detected: false };
+  } catch (cause) {
+    throw new AppError('UNDECODABLE_FILE', `the request body is not valid ${declared}`, { cause });
+  }
+}

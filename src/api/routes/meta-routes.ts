@@ -1,11 +1,26 @@
 // Health, readiness, statistics and the API's own description.
+import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../model/index.js';
+import type { EmbedderInfo } from '../../services.js';
 import { docsPage } from '../docs-page.js';
 import { defineRoute } from '../route.js';
 
 const embedderSchema = z.object({ name: z.string(), dimension: z.number().int(), fallback: z.boolean(), reason: z.string().optional() });
+/** An absolute path not preceded by a name character (so `Xenova/bge` is left alone). */
+const ABSOLUTE_PATH = /(?<![\w.~-])\/[^\s'"(),;]+/g;
+
+/** The server's file layout is nobody's business: paths inside the working folder become relative, others their last part. */
+export function withoutServerPaths(text: string, cwd = process.cwd()): string {
+  return text.replace(ABSOLUTE_PATH, (p) => {
+    const relative = path.relative(cwd, p);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.basename(p);
+  });
+}
+
+const publicEmbedder = (info: EmbedderInfo): EmbedderInfo => (info.reason ? { ...info, reason: withoutServerPaths(info.reason) } : info);
+
 const countsOf = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])));
 
 export function metaRoutes(openapi: () => unknown) {
@@ -19,7 +34,7 @@ export function metaRoutes(openapi: () => unknown) {
       handler: async (_input, { services }) => ({
         status: 'ok' as const,
         store: services.store.kind,
-        embedder: services.embedderInfo,
+        embedder: publicEmbedder(services.embedderInfo),
         uptimeSeconds: Math.round(process.uptime()),
       }),
     }),
@@ -34,7 +49,7 @@ export function metaRoutes(openapi: () => unknown) {
         try {
           await services.store.ping();
         } catch (cause) {
-          throw new AppError('STORE_UNAVAILABLE', 'the graph store is not reachable', { cause });
+          throw new AppError('STORE_UNAVAILABLE', 'the graph store is unavailable', { cause });
         }
         return { status: 'ready' as const, store: services.store.kind };
       },
@@ -53,7 +68,7 @@ export function metaRoutes(openapi: () => unknown) {
         entities: countsOf(ENTITY_TYPES),
         relations: countsOf(RELATION_TYPES),
       }),
-      handler: async (_input, { services }) => ({ store: services.store.kind, embedder: services.embedderInfo, ...(await services.store.stats()) }),
+      handler: async (_input, { services }) => ({ store: services.store.kind, embedder: publicEmbedder(services.embedderInfo), ...(await services.store.stats()) }),
     }),
     defineRoute({
       method: 'get',

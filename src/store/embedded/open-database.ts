@@ -17,6 +17,8 @@ const CONFLICT = /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/;
 /** Maps a SQLite error to AppError; errors that are already ours pass through. */
 export function toStoreError(error: unknown, file: string): AppError {
   if (error instanceof AppError) return error;
+  // Messages reach HTTP clients: the file's name, never the server's folders.
+  file = path.basename(file);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
     if (UNAVAILABLE.test(code)) {

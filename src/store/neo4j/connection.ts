@@ -1,6 +1,7 @@
 // One driver per process: connects with retries and backoff, runs read and write transactions with
 // a timeout, and turns driver failures into the project's own errors (original kept as `cause`).
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { redactUri } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { moduleLogger } from '../../log.js';
 
@@ -17,13 +18,16 @@ export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
-/** Maps a driver error to AppError; errors that are already ours pass through. */
-export function toStoreError(error: unknown, uri: string): AppError {
+/**
+ * Maps a driver error to AppError; errors that are already ours pass through. Messages reach HTTP
+ * clients, so they name no host and no credentials: the host goes to the logs with the cause.
+ */
+export function toStoreError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string') {
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError')) {
-      return new AppError('STORE_UNAVAILABLE', `Neo4j at ${uri} is unavailable`, { cause: error });
+      return new AppError('STORE_UNAVAILABLE', 'the graph store is unavailable', { cause: error });
     }
     if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
       return new AppError('REQUEST_TIMEOUT', 'the graph store transaction timed out', { cause: error });
@@ -60,13 +64,13 @@ export class Neo4jConnection {
     for (let attempt = 0; attempt <= settings.connectRetries; attempt++) {
       try {
         await driver.getServerInfo(settings.database ? { database: settings.database } : {});
-        connection.log.info({ uri: settings.uri, attempts: attempt + 1 }, 'connected to Neo4j');
+        connection.log.info({ uri: redactUri(settings.uri), attempts: attempt + 1 }, 'connected to Neo4j');
         return connection;
       } catch (error) {
         lastError = error;
         if (attempt < settings.connectRetries) {
           const delay = Math.min(200 * 2 ** attempt, 3_000);
-          connection.log.warn({ uri: settings.uri, attempt: attempt + 1, delayMs: delay }, 'Neo4j not reachable yet, retrying');
+          connection.log.warn({ uri: redactUri(settings.uri), attempt: attempt + 1, delayMs: delay }, 'Neo4j not reachable yet, retrying');
           await sleep(delay);
         }
       }
@@ -75,7 +79,7 @@ export class Neo4jConnection {
     const reason = lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError);
     throw new AppError(
       'STORE_UNAVAILABLE',
-      `cannot reach Neo4j at ${settings.uri} after ${settings.connectRetries + 1} attempts (${reason}); start it with "npm run neo4j:start" or check NEO4J_URI`,
+      `cannot reach Neo4j at ${redactUri(settings.uri)} after ${settings.connectRetries + 1} attempts (${reason}); start it with "npm run neo4j:start" or check NEO4J_URI`,
       { cause: lastError },
     );
   }
@@ -92,7 +96,7 @@ export class Neo4jConnection {
     try {
       return await session.executeRead(work, { timeout: this.settings.txTimeoutMs });
     } catch (error) {
-      throw toStoreError(error, this.settings.uri);
+      throw toStoreError(error);
     } finally {
       await session.close();
     }
@@ -103,7 +107,7 @@ export class Neo4jConnection {
     try {
       return await session.executeWrite(work, { timeout: this.settings.txTimeoutMs });
     } catch (error) {
-      throw toStoreError(error, this.settings.uri);
+      throw toStoreError(error);
     } finally {
       await session.close();
     }
@@ -116,7 +120,7 @@ export class Neo4jConnection {
       const result = await session.run(statement, params, { timeout: this.settings.txTimeoutMs });
       return result.records.map((r) => r.toObject());
     } catch (error) {
-      throw toStoreError(error, this.settings.uri);
+      throw toStoreError(error);
     } finally {
       await session.close();
     }
@@ -131,7 +135,7 @@ export class Neo4jConnection {
     try {
       await this.driver.getServerInfo(this.settings.database ? { database: this.settings.database } : {});
     } catch (error) {
-      throw toStoreError(error, this.settings.uri);
+      throw toStoreError(error);
     }
   }
 
