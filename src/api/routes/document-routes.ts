@@ -1,6 +1,6 @@
 // Documents: create (JSON or text/plain), list, get, delete.
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { AppError, isAppError } from '../../errors.js';
 import { decodeTextBody } from '../../ingest/decode-text.js';
 import { documentInputSchema } from '../../ingest/document-input.js';
 import { ingestDocument } from '../../ingest/ingest-document.js';
@@ -73,7 +73,13 @@ export const documentRoutes = [
           fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
         });
       }
-      const result = await ingestDocument(parsed.data, services, { replace: query.replace === 'true', keepExisting: query.replace === 'false' });
+      const ingest = () => ingestDocument(parsed.data, services, { replace: query.replace === 'true', keepExisting: query.replace === 'false' });
+      // Clients posting the same text at once race to one document id (or one new entity): the
+      // losers' writes conflict. Once more, each finds the winner's document and answers unchanged.
+      const result = await ingest().catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'CONFLICT') return ingest();
+        throw error;
+      });
       res.status(result.status === 'unchanged' ? 200 : 201);
       const encoding = decoded && { name: decoded.encoding, detected: decoded.detected };
       return { status: result.status, document: result.document, replaced: result.replaced, counts: result.counts, ...(encoding ? { encoding } : {}) };
