@@ -11,9 +11,10 @@ import { answerNumber } from './answer-number.js';
 import { queryTokens } from './query-tokens.js';
 import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
 import { retrievePassages, type Retrieval } from './retrieve-passages.js';
+import { describeScope, scopeConfidence, scopeForQuery } from './scope-for-query.js';
 import { askRequestSchema, type AskResponse } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
-import { understandQuestion } from './understand-question.js';
+import { understandQuestion, type QuestionAnalysis } from './understand-question.js';
 
 const log = moduleLogger('ask');
 
@@ -38,11 +39,11 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   const started = performance.now();
   const q = parseAskRequest(typeof question === 'string' ? { q: question } : question);
   const tokens = queryTokens(deps.segmenter, q);
-  const entities = await recogniseQueryEntities(deps, q, tokens.terms);
-  const analysis = understandQuestion(q, tokens.terms, entities);
+  const [entities, scope] = await Promise.all([recogniseQueryEntities(deps, q, tokens.terms), scopeForQuery(deps, q)]);
+  const analysis: QuestionAnalysis = { ...understandQuestion(q, tokens.terms, entities), docScope: scope };
 
   let retrieval: Promise<Retrieval> | undefined;
-  const retrieve = () => (retrieval ??= retrievePassages(deps, q, 'hybrid', RETRIEVE_K, { tokens, entities }));
+  const retrieve = () => (retrieval ??= retrievePassages(deps, q, 'hybrid', RETRIEVE_K, { tokens, entities, scope }));
 
   let draft: AnswerDraft | undefined;
   if (analysis.type === 'number') draft = await answerNumber(deps, q, analysis);
@@ -51,10 +52,12 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
     draft = better(draft, answerExplanation(await retrieve(), { preferNumbers: analysis.type === 'number' }));
   }
 
-  const { relations: _relations, period: _period, ...understanding } = analysis;
+  // An answer from a document whose region is unknown (or larger than asked) is less certain.
+  if (draft) draft = { ...draft, confidence: draft.confidence * scopeConfidence(scope, draft.citations[0]?.docId) };
+  const { relations: _relations, period: _period, docScope: _scope, ...understanding } = analysis;
   const base = {
     question: q,
-    understanding: { ...understanding, entities: entities.map(entityRef) },
+    understanding: { ...understanding, entities: entities.map(entityRef), scope: describeScope(scope) },
     embedder: { name: deps.embedderInfo.name, fallback: deps.embedderInfo.fallback },
   };
   const tookMs = performance.now() - started;

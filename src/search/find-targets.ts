@@ -4,6 +4,8 @@
 import type { Target } from '../model/index.js';
 import { expandMetricWords, rankTargets, type TargetMatch } from './match-targets.js';
 import { codePointLength } from './query-tokens.js';
+import { passageFit } from './question-scope.js';
+import { loadScopeRules } from './scope-rules.js';
 import type { SearchDeps } from './search-deps.js';
 import type { QuestionAnalysis } from './understand-question.js';
 
@@ -30,5 +32,7 @@ async function candidateTargets(deps: Pick<SearchDeps, 'store'>, question: strin
 /** Targets scoring at least TARGET_MIN_SCORE, best first. */
 export async function findTargets(deps: Pick<SearchDeps, 'store'>, question: string, analysis: QuestionAnalysis): Promise<TargetMatch[]> {
   if (!analysis.metricWords.length && !analysis.entities.some((e) => e.type !== 'Region')) return [];
-  return rankTargets(await candidateTargets(deps, question, analysis), question, analysis).filter((m) => m.score >= TARGET_MIN_SCORE);
+  const scope = analysis.docScope;
+  const inScope = (t: Target) => !scope || passageFit(scope, t.evidence.docId, t.quote, loadScopeRules()) !== 'out';
+  return rankTargets((await candidateTargets(deps, question, analysis)).filter(inScope), question, analysis).filter((m) => m.score >= TARGET_MIN_SCORE);
 }

@@ -2,6 +2,7 @@
 // of the metric the question covers, how much of the question's metric words the metric covers), then
 // the year, the period and the entity the target measures.
 import type { Target } from '../model/index.js';
+import { askedYears } from './question-scope.js';
 import type { QuestionAnalysis } from './understand-question.js';
 
 export interface TargetMatch {
@@ -66,12 +67,16 @@ export function scoreTarget(target: Target, question: string, analysis: Question
   const text = [question, ...words].join(' ').toLowerCase();
   const metric = target.metric.toLowerCase();
   let score = 0.5 * metricCoverage(metric, text) + 0.5 * wordCoverage(metric, words.map((w) => w.toLowerCase()));
-  if (analysis.years.length) {
-    if (target.year !== undefined && analysis.years.includes(target.year)) score += 0.15;
+  // 今年 is each document's own year; a stated year is the same for every document.
+  const years = analysis.docScope ? askedYears(analysis.docScope, target.evidence.docId) : analysis.years;
+  if (years.length) {
+    if (target.year !== undefined && years.includes(target.year)) score += 0.15;
     else if (target.year !== undefined) score *= 0.6;
     else score *= 0.9;
   }
   if (analysis.period && target.period === analysis.period) score += 0.05;
+  const plan = analysis.docScope?.period;
+  if (plan && (target.period?.includes(plan.name) || (target.year !== undefined && target.year >= plan.from && target.year <= plan.to))) score += 0.1;
   score += unitFit(target.unit, question);
   const specific = analysis.entities.filter((e) => e.type !== 'Region').map((e) => e.id);
   if (specific.some((id) => target.measures.includes(id))) score += 0.1;

@@ -8,6 +8,8 @@ import { graphPassages } from './graph-channel.js';
 import { queryTokens, STOPWORDS, type QueryTokens } from './query-tokens.js';
 import { reciprocalRankFusion, type FusedItem } from './reciprocal-rank-fusion.js';
 import { recogniseQueryEntities, type RecognisedEntity } from './recognise-query-entities.js';
+import type { ResolvedScope } from './question-scope.js';
+import { hitsInScope, scopeForQuery } from './scope-for-query.js';
 import type { Channel, SearchMode } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
 import { understandQuestion } from './understand-question.js';
@@ -17,7 +19,12 @@ export interface Retrieval {
   entities: RecognisedEntity[];
   /** Best first; `ranks` says where each channel ranked the passage. */
   ranked: Array<FusedItem<PassageHit, Channel>>;
+  /** The region/year/document scope the query sets; every ranked passage is inside it. */
+  scope: ResolvedScope;
 }
+
+/** A scope that drops documents leaves fewer candidates per channel: each looks this much deeper. */
+const SCOPED_DEPTH_FACTOR = 3;
 
 type Retriever = Exclude<Channel, 'proximity'>;
 
@@ -61,10 +68,11 @@ export async function retrievePassages(
   q: string,
   mode: SearchMode,
   k: number,
-  known?: { tokens: QueryTokens; entities: RecognisedEntity[] },
+  known?: { tokens: QueryTokens; entities: RecognisedEntity[]; scope?: ResolvedScope },
 ): Promise<Retrieval> {
   const tokens = known?.tokens ?? queryTokens(deps.segmenter, q);
-  const depth = channelDepth(k);
+  const scope = known?.scope ?? (await scopeForQuery(deps, q));
+  const depth = channelDepth(k) * (scope.restricted ? SCOPED_DEPTH_FACTOR : 1);
   const retrievers = RETRIEVERS_OF[mode];
   const entitiesPromise = known ? Promise.resolve(known.entities) : recogniseQueryEntities(deps, q, tokens.terms);
   const run = async (channel: Retriever): Promise<PassageHit[]> => {
@@ -80,7 +88,7 @@ export async function retrievePassages(
         return graphPassages(deps, q, understandQuestion(q, tokens.terms, await entitiesPromise), depth);
     }
   };
-  const [entities, lists] = await Promise.all([entitiesPromise, Promise.all(retrievers.map(run))]);
+  const [entities, lists] = await Promise.all([entitiesPromise, Promise.all(retrievers.map(async (channel) => hitsInScope(await run(channel), scope)))]);
   const channels: Array<{ channel: Channel; hits: PassageHit[] }> = retrievers.map((channel, i) => ({ channel, hits: lists[i]! }));
   if (mode === 'hybrid') {
     const pool = new Map<string, PassageHit>();
@@ -100,5 +108,5 @@ export async function retrievePassages(
     const only = retrievers[0]!;
     for (const r of ranked) r.score = r.ranks[only]?.score ?? 0;
   }
-  return { tokens, entities, ranked };
+  return { tokens, entities, ranked, scope };
 }

@@ -7,6 +7,7 @@ import { highlightOffsets } from './highlight-offsets.js';
 import { passageEntities } from './passage-entities.js';
 import { entityRef } from './recognise-query-entities.js';
 import { retrievePassages } from './retrieve-passages.js';
+import { describeScope } from './scope-for-query.js';
 import { searchRequestSchema, type SearchRequest, type SearchRequestInput, type SearchResponse } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
 
@@ -20,7 +21,7 @@ export function parseSearchRequest(input: unknown): SearchRequest {
 export async function searchPassages(deps: SearchDeps, request: SearchRequestInput): Promise<SearchResponse> {
   const started = performance.now();
   const { q, k, mode } = parseSearchRequest(request);
-  const { tokens, entities, ranked } = await retrievePassages(deps, q, mode, k);
+  const { tokens, entities, ranked, scope } = await retrievePassages(deps, q, mode, k);
   const top = ranked.slice(0, k);
   const mentioned = await passageEntities(
     deps,
@@ -34,6 +35,7 @@ export async function searchPassages(deps: SearchDeps, request: SearchRequestInp
     k,
     tokens: tokens.terms,
     queryEntities: entities.map(entityRef),
+    scope: describeScope(scope),
     embedder: { name: deps.embedderInfo.name, fallback: deps.embedderInfo.fallback },
     results: top.map((r, i) => ({
       rank: i + 1,

@@ -87,6 +87,30 @@ export const embedderRefSchema = z
   .object({ name: z.string(), fallback: z.boolean().describe('true when the hashing fallback answered instead of a model') })
   .describe('Which embedder answered');
 
+export const scopeSchema = z
+  .object({
+    regions: z.array(z.string()).describe('Regions the question names, as canonical names (江苏 → 江苏省)'),
+    national: z.boolean().describe('The question asks about the whole country'),
+    years: z.array(z.int()).describe('Years the question states'),
+    relativeYear: z.string().optional().describe('今年/明年/去年: read as each document’s own year'),
+    period: z.string().optional().describe('The plan period the question names (十五五)'),
+    restricted: z.boolean().describe('Whether results are kept to some documents'),
+    documents: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          region: z.string().optional(),
+          year: z.int().optional(),
+          fit: z.enum(['in', 'contains', 'unknown']).describe('contains: the document governs a larger region, only passages naming the asked one count; unknown: its region is not known'),
+        }),
+      )
+      .describe('Documents inside the scope (at most 20)'),
+    excludedDocuments: z.int().min(0).describe('Documents left out because they govern another region'),
+  })
+  .describe('Where and when the question asks about; results and answers stay inside it');
+export type Scope = z.infer<typeof scopeSchema>;
+
 export const searchResultSchema = z.object({
   rank: z.int().min(1),
   score: z.number().describe('Fused score (reciprocal rank fusion in hybrid mode, the channel score otherwise)'),
@@ -104,6 +128,7 @@ export const searchResponseSchema = z.object({
   k: z.int().min(1).max(MAX_K),
   tokens: z.array(z.string()).describe('The query as segmented for search'),
   queryEntities: z.array(entityRefSchema).describe('Entities recognised in the query'),
+  scope: scopeSchema.optional(),
   embedder: embedderRefSchema,
   results: z.array(searchResultSchema),
   tookMs: z.number().min(0),
@@ -140,12 +165,14 @@ export const listItemSchema = z.object({
 });
 export type ListItem = z.infer<typeof listItemSchema>;
 
+
 export const understandingSchema = z.object({
   type: z.enum(QUESTION_TYPES),
   entities: z.array(entityRefSchema),
   metricWords: z.array(z.string()),
   years: z.array(z.int()),
   wantedType: z.enum(ENTITY_TYPES).optional().describe('For list questions: the kind of entity asked for'),
+  scope: scopeSchema.optional(),
 });
 export type Understanding = z.infer<typeof understandingSchema>;
 

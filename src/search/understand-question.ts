@@ -3,6 +3,7 @@
 // asks for, and which relations its verbs point at. Entities are recognised elsewhere (they need the
 // store) and passed in.
 import type { EntityType, RelationType } from '../model/index.js';
+import type { ResolvedScope } from './question-scope.js';
 import type { EntityRef, QuestionType, Understanding } from './search-schemas.js';
 import { STOPWORDS } from './query-tokens.js';
 
@@ -11,6 +12,8 @@ export interface QuestionAnalysis extends Understanding {
   relations: RelationType[];
   /** A period the question names ("每年"). */
   period?: string;
+  /** Where and when the question asks about, against the stored documents (ask sets it). */
+  docScope?: ResolvedScope;
 }
 
 const LIST_CUE = /有哪些|哪些|有哪|哪几|列举|列出|包括什么|包含什么|都有什么/;

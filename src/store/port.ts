@@ -134,6 +134,11 @@ export interface GraphStore {
    * stored weight is the number of its evidence spans (over all documents), not `Relation.weight`.
    */
   writeDocument(doc: DocumentToWrite, replaces: string[]): Promise<void>;
+  /**
+   * Bulk loading: writes several documents in one transaction, all or none, each first removing its
+   * `replaces`; the same result as writing them one by one in order.
+   */
+  writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>): Promise<void>;
   /** Removes a document and what only it supported; false when it did not exist. */
   deleteDocument(id: string): Promise<boolean>;
   /** Passage ids and texts in id order after `after` (keyset paging), for re-embedding. */

@@ -1,0 +1,116 @@
+// The scope a question sets, pure: the regions it names (江苏 → 江苏省; 全国), the years (2026, or
+// 今年 = each document's own year), the plan period (十五五) and a document named by its title — and
+// which stored documents fall inside it. A document is in scope when its region lies within an asked
+// region; a document governing a larger region (a national report for a question about 上海) is in
+// scope only for passages naming the asked region; a document whose region is unknown stays, marked
+// unknown, so answers from it carry less confidence.
+import type { DocumentMeta } from '../model/index.js';
+import type { PlanPeriod, ScopeRules } from './scope-rules.js';
+
+export interface QuestionScope {
+  /** Canonical names of the regions the question names. */
+  regions: string[];
+  /** The question asks about the whole country (全国, 我国). */
+  national: boolean;
+  /** Years the question states. */
+  years: number[];
+  /** A year relative to each document's own (今年 = +0). */
+  relativeYear?: { word: string; offset: number };
+  period?: PlanPeriod;
+}
+
+/** in: inside the scope; contains: the document governs more than was asked; unknown: its region is not known. */
+export type DocumentFit = 'in' | 'contains' | 'unknown' | 'out';
+
+export interface ScopedDocument {
+  id: string;
+  title: string;
+  region?: string;
+  year?: number;
+  fit: DocumentFit;
+}
+
+export interface ResolvedScope extends QuestionScope {
+  /** Whether the question restricts documents (names a region, the country, or a document). */
+  restricted: boolean;
+  documents: Map<string, ScopedDocument>;
+}
+
+const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
+export const NATIONAL = '全国';
+
+export function questionScope(question: string, rules: ScopeRules): QuestionScope {
+  const regions = [...new Set(rules.regions.mentions(question).map((m) => m.name))];
+  const national = !regions.length && rules.national.words.some((w) => question.includes(w));
+  const years = [...new Set([...question.matchAll(YEAR)].map((m) => Number(m[1])))];
+  const relative = years.length ? undefined : rules.relativeYears.flatMap((r) => r.words.filter((w) => question.includes(w)).map((word) => ({ word, offset: r.offset })))[0];
+  const period = rules.periods.find((p) => p.words.some((w) => question.includes(w)));
+  return { regions, national, years, ...(relative ? { relativeYear: relative } : {}), ...(period ? { period } : {}) };
+}
+
+/** The year a document was issued: its publishedAt (YYYY or YYYY-MM-DD), else a year in its title. */
+export function documentYear(meta: Pick<DocumentMeta, 'publishedAt' | 'title'>): number | undefined {
+  const stated = meta.publishedAt ? Number(meta.publishedAt.slice(0, 4)) : NaN;
+  if (Number.isInteger(stated)) return stated;
+  const inTitle = /(?<!\d)((?:19|20)\d{2})年/.exec(meta.title);
+  return inTitle ? Number(inTitle[1]) : undefined;
+}
+
+/** The region a document governs: its region fact, else the first region its title names; national as 全国. */
+export function documentRegion(meta: Pick<DocumentMeta, 'region' | 'title'>, rules: ScopeRules): string | undefined {
+  if (meta.region && rules.national.regionNames.includes(meta.region)) return NATIONAL;
+  // The last region named is the most specific ("呼伦贝尔市海拉尔区" → 海拉尔区).
+  const named = rules.regions.mentions(meta.region ?? meta.title.slice(0, 60));
+  if (named.length) return named[named.length - 1]!.name;
+  return meta.region;
+}
+
+const squash = (s: string) => s.replace(/[\s《》“”"]/g, '');
+
+/** Documents the question names by title ("《关于推进北京市数据专区建设的指导意见》"). */
+function namedDocuments(question: string, docs: readonly DocumentMeta[]): Set<string> {
+  const q = squash(question);
+  const quoted = [...question.matchAll(/《([^》]{4,})》/g)].map((m) => squash(m[1]!));
+  return new Set(docs.filter((d) => {
+    const title = squash(d.title);
+    return (title.length >= 6 && q.includes(title)) || quoted.some((t) => title.includes(t));
+  }).map((d) => d.id));
+}
+
+export function documentFit(scope: QuestionScope, region: string | undefined, rules: ScopeRules): DocumentFit {
+  if (!scope.regions.length && !scope.national) return 'in';
+  if (region === undefined) return 'unknown';
+  if (scope.national) return region === NATIONAL ? 'in' : 'out';
+  if (region === NATIONAL) return 'contains';
+  if (scope.regions.some((r) => rules.regions.within(region, r))) return 'in';
+  if (scope.regions.some((r) => rules.regions.within(r, region))) return 'contains';
+  return 'out';
+}
+
+export function resolveScope(scope: QuestionScope, question: string, docs: readonly DocumentMeta[], rules: ScopeRules): ResolvedScope {
+  const named = namedDocuments(question, docs);
+  const documents = new Map<string, ScopedDocument>();
+  for (const d of docs) {
+    const region = documentRegion(d, rules);
+    const year = documentYear(d);
+    const fit: DocumentFit = named.size ? (named.has(d.id) ? 'in' : 'out') : documentFit(scope, region, rules);
+    documents.set(d.id, { id: d.id, title: d.title, fit, ...(region ? { region } : {}), ...(year ? { year } : {}) });
+  }
+  return { ...scope, restricted: named.size > 0 || scope.regions.length > 0 || scope.national, documents };
+}
+
+/** How a passage fits: a document governing more than was asked fits only where the passage names an asked region. */
+export function passageFit(scope: ResolvedScope, docId: string, text: string, rules: ScopeRules): DocumentFit {
+  if (!scope.restricted) return 'in';
+  const fit = scope.documents.get(docId)?.fit ?? 'unknown';
+  if (fit !== 'contains') return fit;
+  const named = rules.regions.mentions(text).some((m) => scope.regions.some((r) => rules.regions.within(m.name, r)));
+  return named ? 'in' : 'out';
+}
+
+/** The years a fact of a document answers to: the stated years, else the document's year shifted by 今年/明年. */
+export function askedYears(scope: Pick<ResolvedScope, 'years' | 'relativeYear' | 'documents'>, docId: string): number[] {
+  if (scope.years.length) return scope.years;
+  const year = scope.documents.get(docId)?.year;
+  return scope.relativeYear && year !== undefined ? [year + scope.relativeYear.offset] : [];
+}

@@ -1,0 +1,48 @@
+// The scope of a query against the stored documents (one listing per query), and the filter that keeps
+// retrieved passages inside it. Search and ask both go through here, so results and answers agree.
+import type { PassageHit } from '../store/port.js';
+import { passageFit, questionScope, resolveScope, type ResolvedScope } from './question-scope.js';
+import type { Scope } from './search-schemas.js';
+import type { SearchDeps } from './search-deps.js';
+import { loadScopeRules } from './scope-rules.js';
+
+/** More documents than this and scope reads only the newest; a corpus that size wants a store-side filter. */
+const MAX_DOCUMENTS = 5000;
+/** Shown in `understanding.scope`. */
+const MAX_SHOWN = 20;
+
+export async function scopeForQuery(deps: Pick<SearchDeps, 'store'>, q: string): Promise<ResolvedScope> {
+  const rules = loadScopeRules();
+  const scope = questionScope(q, rules);
+  const docs = (await deps.store.listDocuments({ offset: 0, limit: MAX_DOCUMENTS })).items;
+  return resolveScope(scope, q, docs, rules);
+}
+
+/** The hits inside the scope, in their order; a document of unknown region stays. */
+export function hitsInScope(hits: readonly PassageHit[], scope: ResolvedScope): PassageHit[] {
+  if (!scope.restricted) return [...hits];
+  const rules = loadScopeRules();
+  return hits.filter((h) => passageFit(scope, h.passage.docId, h.passage.text, rules) !== 'out');
+}
+
+/** How far an answer from `docId` can be trusted on scope alone: 1 inside, less when its region is unknown. */
+export function scopeConfidence(scope: ResolvedScope, docId: string | undefined): number {
+  if (!scope.restricted || !docId) return 1;
+  const fit = scope.documents.get(docId)?.fit;
+  return fit === 'in' ? 1 : fit === 'contains' ? 0.9 : fit === 'unknown' ? 0.8 : 0.3;
+}
+
+/** The scope as `understanding` states it. */
+export function describeScope(scope: ResolvedScope): Scope {
+  const inside = [...scope.documents.values()].flatMap((d) => (d.fit === 'out' ? [] : [{ ...d, fit: d.fit }]));
+  return {
+    regions: scope.regions,
+    national: scope.national,
+    years: scope.years,
+    ...(scope.relativeYear ? { relativeYear: scope.relativeYear.word } : {}),
+    ...(scope.period ? { period: scope.period.name } : {}),
+    restricted: scope.restricted,
+    documents: inside.slice(0, MAX_SHOWN).map((d) => ({ id: d.id, title: d.title, fit: d.fit, ...(d.region ? { region: d.region } : {}), ...(d.year ? { year: d.year } : {}) })),
+    excludedDocuments: scope.documents.size - inside.length,
+  };
+}
