@@ -3,6 +3,7 @@
 //   graph/reference/divisions.tsv          province / prefecture / county names with their parents
 //   graph/reference/development-zones.tsv  the 2018 catalogue: name, province, level, type, leading industries
 //   graph/lexicon/park-catalogue.txt       jieba entries: official zone names and their short forms → official name
+//   graph/lexicon/region-divisions.txt     jieba entries: prefecture and county names
 //   graph/lexicon/industry-gbt4754.txt     jieba entries: GB/T 4754-2017 industry names fit to be sector names
 // Every file states its source in graph/reference/README.md. Run again when a reference list changes.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -50,6 +51,14 @@ const divisionRows = divisions.map((d) => {
 });
 writeFileSync(path.join(ROOT, 'graph/reference/divisions.tsv'), ['name\tlevel\tparent\tprovince', ...divisionRows].join('\n') + '\n');
 
+// jieba entries for prefecture and county names the hand-made region lexicon lacks: without them jieba
+// cuts 吴江区 into 吴江/nr 区/n. Two-character names (城区, 郊区, 矿区) are ordinary words too: left out.
+const known = new Set(readFileSync(path.join(ROOT, 'graph/lexicon/region.txt'), 'utf8').split('\n').map((l) => l.split(' ')[0]));
+const regionLines = [...new Set(divisions.filter((d) => d.level !== '省级' && d.name!.length >= 3 && !known.has(d.name!)).map((d) => d.name!))].map(
+  (n) => `${n} 6000 Region`,
+);
+writeFileSync(path.join(ROOT, 'graph/lexicon/region-divisions.txt'), regionLines.join('\n') + '\n');
+
 const zones = readCsv(path.join(from, 'development-zones-2018.csv'));
 const zoneRows = zones.map((z) => [z.name, z.province, z.level, z.zone_type, z.leading_industries].join('\t'));
 writeFileSync(path.join(ROOT, 'graph/reference/development-zones.tsv'), ['name\tprovince\tlevel\ttype\tleading_industries', ...zoneRows].join('\n') + '\n');
@@ -77,4 +86,4 @@ const industries = readCsv(path.join(from, 'gbt4754-2017.csv'))
   .filter((n) => /(业|制造|服务)$/.test(n) && !/^其他|及其他|、/.test(n) && n.length >= 3 && n.length <= 12);
 writeFileSync(path.join(ROOT, 'graph/lexicon/industry-gbt4754.txt'), [...new Set(industries)].map((n) => `${n} 4000 Industry`).join('\n') + '\n');
 
-console.log(`divisions ${divisionRows.length}, zones ${zoneRows.length}, park entries ${parkLines.length}, industry entries ${new Set(industries).size}`);
+console.log(`divisions ${divisionRows.length}, region entries ${regionLines.length}, zones ${zoneRows.length}, park entries ${parkLines.length}, industry entries ${new Set(industries).size}`);

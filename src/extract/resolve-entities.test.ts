@@ -12,11 +12,18 @@ const names = (text: string, type: string): string[] =>
 
 describe('document-level resolution', () => {
   it('resolves a bare generic park word to the document’s one fuller name ending with it', () => {
-    const facts = factsOf('以南通高新区为主阵地。\n其中高新区占比80%以上。');
+    const facts = factsOf('以云溪高新区为主阵地。\n其中高新区占比80%以上。');
     const parks = facts.entities.filter((e) => e.type === 'Park');
-    expect(parks.map((e) => e.name)).toEqual(['南通高新区']);
+    expect(parks.map((e) => e.name)).toEqual(['云溪高新区']);
     expect(parks[0]!.aliases).toContain('高新区');
-    expect(facts.mentions.filter((m) => m.entityId === 'Park:南通高新区')).toHaveLength(2);
+    expect(facts.mentions.filter((m) => m.entityId === 'Park:云溪高新区')).toHaveLength(2);
+  });
+
+  it('resolves a catalogued zone’s short form and its official name to one park', () => {
+    const facts = factsOf('支持合肥高新区建设。\n合肥高新技术产业开发区发展人工智能。');
+    const parks = facts.entities.filter((e) => e.type === 'Park');
+    expect(parks.map((e) => e.name)).toEqual(['合肥高新技术产业开发区']);
+    expect(parks[0]!.aliases).toContain('合肥高新区');
   });
 
   it('drops a bare generic park word the document cannot resolve', () => {

@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../embed/index.js';
 import { AppError } from '../errors.js';
-import { extractDocument } from '../extract/index.js';
+import { extractDocument, type DocumentRef } from '../extract/index.js';
 import { moduleLogger } from '../log.js';
-import type { DocumentMeta, SegmentedPassage } from '../model/index.js';
+import type { DocumentMeta, Passage } from '../model/index.js';
 import type { Segmenter } from '../segment/index.js';
-import type { GraphStore, StoredPassage } from '../store/port.js';
+import type { DocumentToWrite, GraphStore, StoredPassage } from '../store/port.js';
 import type { DocumentInput } from './document-input.js';
 import { normaliseText } from './normalise-text.js';
 import { splitPassages } from './split-passages.js';
@@ -19,6 +19,39 @@ export interface IngestDeps {
   store: GraphStore;
   segmenter: Segmenter;
   embedder: Embedder;
+  /** Runs analyseDocument elsewhere (the worker pool), keeping this thread free; inline when absent. */
+  analyse?: (input: AnalyseInput) => Promise<AnalysedDocument>;
+}
+
+/** What the CPU stages need: the document's reference for extraction and its normalised text. */
+export interface AnalyseInput {
+  ref: DocumentRef;
+  text: string;
+}
+
+/** The CPU stages' output: passages with their search tokens, the extracted facts, entity name tokens. */
+export interface AnalysedDocument {
+  passages: Passage[];
+  /** Per passage: jieba search tokens, space-joined (what full-text indexes). */
+  searchTokens: string[];
+  facts: ReturnType<typeof extractDocument>;
+  /** Search tokens of each entity's name and aliases, by entity id. */
+  entityTokens: Record<string, string>;
+}
+
+/**
+ * The pure CPU stages, in order: split → segment → extract → search tokens. No I/O, so the worker
+ * pool runs it unchanged (src/ingest/analyse-worker.ts).
+ */
+export function analyseDocument(input: AnalyseInput, segmenter: Segmenter): AnalysedDocument {
+  const passages = splitPassages(input.ref.id, input.text);
+  const facts = extractDocument(input.ref, passages.map((p) => segmenter.segment(p)));
+  return {
+    passages,
+    searchTokens: passages.map((p) => segmenter.searchTokens(p.text).join(' ')),
+    facts,
+    entityTokens: Object.fromEntries(facts.entities.map((e) => [e.id, segmenter.searchTokens([e.name, ...e.aliases].join(' ')).join(' ')])),
+  };
 }
 
 export interface IngestResult {
@@ -33,15 +66,29 @@ export function documentId(sha256: string): string {
   return `doc_${sha256.slice(0, 16)}`;
 }
 
+export interface IngestOptions {
+  replace?: boolean;
+  keepExisting?: boolean;
+}
+
+/** A document ready to write (or found unchanged): every stage done but the write. */
+export type PreparedDocument =
+  | { status: 'unchanged'; result: IngestResult }
+  | { status: 'created' | 'replaced'; write: DocumentToWrite; replaces: string[]; started: number };
+
 /**
  * `replace: true` also rewrites identical text; `keepExisting: true` refuses (CONFLICT) to replace
  * another version of the same source instead of replacing it.
  */
-export async function ingestDocument(
-  input: DocumentInput,
-  deps: IngestDeps,
-  opts: { replace?: boolean; keepExisting?: boolean } = {},
-): Promise<IngestResult> {
+export async function ingestDocument(input: DocumentInput, deps: IngestDeps, opts: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = await prepareDocument(input, deps, opts);
+  if (prepared.status === 'unchanged') return prepared.result;
+  await deps.store.writeDocument(prepared.write, prepared.replaces);
+  return writtenResult(prepared);
+}
+
+/** Every stage up to the write; bulk loading (ingestFiles) writes several prepared documents at once. */
+export async function prepareDocument(input: DocumentInput, deps: IngestDeps, opts: IngestOptions = {}): Promise<PreparedDocument> {
   const started = performance.now();
   if (!input.text.trim()) throw new AppError('EMPTY_DOCUMENT', `${input.title}: the document has no text`);
   const text = normaliseText(input.text);
@@ -53,7 +100,7 @@ export async function ingestDocument(
 
   const same = await deps.store.findDocumentsBy({ sha256 });
   if (same[0] && !opts.replace) {
-    return { status: 'unchanged', document: same[0], replaced: [], counts: zero, ms: performance.now() - started };
+    return { status: 'unchanged', result: { status: 'unchanged', document: same[0], replaced: [], counts: zero, ms: performance.now() - started } };
   }
   // A new version of the same source replaces the old one; --replace also replaces identical text.
   const previous = await deps.store.findDocumentsBy({ source });
@@ -73,35 +120,37 @@ export async function ingestDocument(
     ...(input.region ? { region: input.region } : {}),
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
   };
-  const passages: SegmentedPassage[] = splitPassages(meta.id, text).map((p) => ({ ...p, tokens: deps.segmenter.tag(p.text) }));
-  const facts = extractDocument({ id: meta.id, title: meta.title }, passages);
+  const analyseInput: AnalyseInput = { ref: { id: meta.id, title: meta.title }, text };
+  const { passages, searchTokens, facts, entityTokens } = deps.analyse
+    ? await deps.analyse(analyseInput)
+    : analyseDocument(analyseInput, deps.segmenter);
 
   const embeddings: number[][] = [];
   for (let i = 0; i < passages.length; i += EMBED_BATCH) {
     embeddings.push(...(await deps.embedder.embed(passages.slice(i, i + EMBED_BATCH).map((p) => p.text), 'passage')));
   }
-  const stored: StoredPassage[] = passages.map(({ tokens: _tokens, ...p }, i) => ({
-    ...p,
-    tokens: deps.segmenter.searchTokens(p.text).join(' '),
-    embedding: embeddings[i]!,
-  }));
-  const entityTokens = Object.fromEntries(
-    facts.entities.map((e) => [e.id, deps.segmenter.searchTokens([e.name, ...e.aliases].join(' ')).join(' ')]),
-  );
+  const stored: StoredPassage[] = passages.map((p, i) => ({ ...p, tokens: searchTokens[i]!, embedding: embeddings[i]! }));
 
-  await deps.store.writeDocument({ meta, passages: stored, facts, entityTokens }, replaces);
+  // What the text says the document is fills what the caller did not give (an explicit value wins).
+  const described: DocumentMeta = { ...facts.profile, ...meta };
+  return { status: replaces.length ? 'replaced' : 'created', write: { meta: described, passages: stored, facts, entityTokens }, replaces, started };
+}
+
+/** The result of a prepared document once written. */
+export function writtenResult(prepared: Extract<PreparedDocument, { write: DocumentToWrite }>): IngestResult {
+  const { meta, passages, facts } = prepared.write;
   const result: IngestResult = {
-    status: replaces.length ? 'replaced' : 'created',
+    status: prepared.status,
     document: meta,
-    replaced: replaces,
+    replaced: prepared.replaces,
     counts: {
-      passages: stored.length,
+      passages: passages.length,
       entities: facts.entities.length,
       mentions: facts.mentions.length,
       targets: facts.targets.length,
       relations: facts.relations.length,
     },
-    ms: performance.now() - started,
+    ms: performance.now() - prepared.started,
   };
   log.info({ docId: meta.id, status: result.status, ...result.counts, ms: Math.round(result.ms) }, 'document ingested');
   return result;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors.js';
 
 /** One file per entity type, loaded in this order (a later file's entry wins a duplicate word). */
-export const LEXICON_FILES = ['region.txt', 'organization.txt', 'policy.txt', 'industry-gbt4754.txt', 'industry.txt', 'park-catalogue.txt', 'park.txt'] as const;
+export const LEXICON_FILES = ['region-divisions.txt', 'region.txt', 'organization.txt', 'policy.txt', 'industry-gbt4754.txt', 'industry.txt', 'park-catalogue.txt', 'park.txt'] as const;
 
 /** graph/lexicon/ of this repository, found from this module's own location. */
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../graph/lexicon/', import.meta.url));

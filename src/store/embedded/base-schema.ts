@@ -3,7 +3,7 @@
 import type { Db } from './open-database.js';
 
 /** Bumped when a table changes shape; recorded in `meta` so a later version can migrate the file. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Tokens are jieba words joined by spaces. FTS5 has no whitespace tokenizer, so unicode61 is told
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRI
 
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, region TEXT, published_at TEXT,
-  sha256 TEXT NOT NULL, chars INTEGER NOT NULL, ingested_at TEXT NOT NULL
+  issuer TEXT, genre TEXT, period TEXT, sha256 TEXT NOT NULL, chars INTEGER NOT NULL, ingested_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
@@ -109,7 +109,14 @@ export const DATA_TABLES = [
   'documents',
 ] as const;
 
+/** Columns added after version 1, for files created before them. */
+const ADDED_DOCUMENT_COLUMNS = ['issuer', 'genre', 'period'] as const;
+
 export function createBaseSchema(db: Db): void {
   db.exec(DDL);
-  db.prepare(`INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO NOTHING`).run(String(SCHEMA_VERSION));
+  const present = new Set((db.prepare('PRAGMA table_info(documents)').all() as Array<{ name: string }>).map((c) => c.name));
+  for (const c of ADDED_DOCUMENT_COLUMNS) if (!present.has(c)) db.exec(`ALTER TABLE documents ADD COLUMN ${c} TEXT`);
+  db.prepare(`INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < CAST(excluded.value AS INTEGER)`).run(
+    String(SCHEMA_VERSION),
+  );
 }

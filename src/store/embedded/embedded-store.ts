@@ -89,6 +89,18 @@ export class EmbeddedStore implements GraphStore {
         .immediate(),
     );
   }
+  writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
+    return this.use((db) =>
+      db
+        .transaction(() => {
+          for (const { doc, replaces } of batch) {
+            for (const id of replaces) deleteDocumentRows(db, id);
+            writeDocumentRows(db, doc);
+          }
+        })
+        .immediate(),
+    );
+  }
   deleteDocument(id: string) {
     return this.use((db) => db.transaction(() => deleteDocumentRows(db, id)).immediate());
   }

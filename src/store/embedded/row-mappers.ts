@@ -9,16 +9,22 @@ export interface DocumentRow {
   source: string;
   region: string | null;
   published_at: string | null;
+  issuer: string | null;
+  genre: string | null;
+  period: string | null;
   sha256: string;
   chars: number;
   ingested_at: string;
 }
-export const DOCUMENT_COLUMNS = 'd.id, d.title, d.source, d.region, d.published_at, d.sha256, d.chars, d.ingested_at';
+export const DOCUMENT_COLUMNS = 'd.id, d.title, d.source, d.region, d.published_at, d.issuer, d.genre, d.period, d.sha256, d.chars, d.ingested_at';
 
 export function toDocument(r: DocumentRow): DocumentMeta {
   const doc: DocumentMeta = { id: r.id, title: r.title, source: r.source, sha256: r.sha256, chars: r.chars, ingestedAt: r.ingested_at };
   if (r.region) doc.region = r.region;
   if (r.published_at) doc.publishedAt = r.published_at;
+  if (r.issuer) doc.issuer = r.issuer;
+  if (r.genre) doc.genre = r.genre;
+  if (r.period) doc.period = r.period;
   return doc;
 }
 

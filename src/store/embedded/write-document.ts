@@ -43,12 +43,16 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
   // A second document with the same id fails here (primary key), like Neo4j's unique constraint.
   run(
     db,
-    `INSERT INTO documents(id, title, source, region, published_at, sha256, chars, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO documents(id, title, source, region, published_at, issuer, genre, period, sha256, chars, ingested_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     docId,
     meta.title,
     meta.source,
     meta.region ?? null,
     meta.publishedAt ?? null,
+    meta.issuer ?? null,
+    meta.genre ?? null,
+    meta.period ?? null,
     meta.sha256,
     meta.chars,
     meta.ingestedAt,

@@ -1,5 +1,5 @@
 // Turns Neo4j node and relationship properties into model types (the adapter's only translation layer).
-import type { DocumentMeta, EntityType, Passage, RelationType, Target } from '../../model/index.js';
+import { PROFILE_FIELDS, type DocumentMeta, type EntityType, type Passage, type RelationType, type Target } from '../../model/index.js';
 import type { EntityDetail, GraphEdge, GraphNode, PassageHit } from '../port.js';
 import { decodeEvidence } from './evidence-codec.js';
 
@@ -19,11 +19,11 @@ export function toDocument(p: Props): DocumentMeta {
     chars: num(p.chars),
     ingestedAt: str(p.ingestedAt),
   };
-  const region = optStr(p.region);
-  const publishedAt = optStr(p.publishedAt);
+  for (const field of PROFILE_FIELDS) {
+    const value = optStr(p[field]);
+    if (value) doc[field] = value;
+  }
   const embedder = optStr(p.embedder);
-  if (region) doc.region = region;
-  if (publishedAt) doc.publishedAt = publishedAt;
   if (embedder) doc.embedder = embedder;
   return doc;
 }
