@@ -1,107 +1,187 @@
-// `npm run bench -- [--questions <jsonl>] [--ingest <path>]… [-n 200] [-k 10] [--json]`
-// Latency of search (each mode) and ask over n queries against the configured store: the question
-// set's questions, cycled to n, after a short warm-up. Prints p50, p95, mean and max per system.
-import { readFile } from 'node:fs/promises';
+// `npm run bench -- [--scales 8,80] [--stores embedded,neo4j] [--runs 3] [--project DIR] [--label L]`
+// One table of the service's speed: ingest MB/s beside raw nodejieba.tag on the same text (CPU stages
+// alone, embedded store, Neo4j), and p50/p95/p99 + requests/s over real HTTP for each search mode,
+// ask, neighbours, path and targets with 1 and 8 clients, beside a MiniSearch anchor; peak RSS.
+// The corpus (../shared/corpus) is replicated ×N in a temp folder. Neo4j is measured when NEO4J_URI
+// is set (its database is emptied first). `--project` measures another checkout (e.g. an older commit)
+// with the same harness. Writes bench/results/<label>.{md,json}.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { ingestFiles } from '../src/ingest/ingest-files.js';
-import { createRootLogger } from '../src/log.js';
-import { answerQuestion, searchPassages, SEARCH_MODES } from '../src/search/index.js';
 import { parseQuestionsJsonl } from '../src/search/evaluate-questions.js';
-import { openServices } from '../src/services.js';
+import { httpCases } from './bench/http-cases.js';
+import { loadHttp, type LoadResult } from './bench/load-http.js';
+import { loadInputs, rawTagMs } from './bench/raw-tag.js';
+import { replicateCorpus } from './bench/replicate-corpus.js';
+import { renderReport, type BenchReport, type HttpRow, type IngestRow } from './bench/render-report.js';
+import { resetNeo4j } from './bench/reset-neo4j.js';
+import { runScript, startServerProcess, type Env } from './bench/service-process.js';
+import { spreadOf, type Spread } from './bench/summarise.js';
 
-const USAGE = 'usage: npm run bench -- [--questions <jsonl>] [--ingest <file|folder>]… [-n 200] [-k 10] [--json]';
-const WARM_UP = 10;
+const here = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '8' },
+    stores: { type: 'string', default: process.env.NEO4J_URI ? 'embedded,neo4j' : 'embedded' },
+    runs: { type: 'string', default: '3' },
+    'http-runs': { type: 'string', default: '3' },
+    workers: { type: 'string' },
+    project: { type: 'string', default: here },
+    label: { type: 'string', default: 'latest' },
+    corpus: { type: 'string', default: path.resolve(here, '../shared/corpus') },
+    out: { type: 'string', default: path.join(here, 'bench/results') },
+    'no-http': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run bench -- [--scales 8,80] [--stores embedded,neo4j] [--runs 3] [--http-runs 3] [--workers N] [--project DIR] [--label L] [--corpus DIR] [--no-http]');
+  process.exit(0);
+}
+const scales = values.scales.split(',').map(Number);
+const stores = values.stores.split(',') as Array<'embedded' | 'neo4j'>;
+const runs = Math.max(1, Number(values.runs));
+const httpRuns = Math.max(1, Number(values['http-runs']));
+const project = path.resolve(values.project);
+const neo4jUri = process.env.NEO4J_URI;
+if (stores.includes('neo4j') && !neo4jUri) throw new Error('--stores neo4j needs NEO4J_URI');
+if (!existsSync(values.corpus)) throw new Error(`no corpus at ${values.corpus}`);
+const isCurrentTree = project === here;
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i]!;
+const questions = parseQuestionsJsonl(await readFile(path.join(here, 'test/fixtures/seed-questions.jsonl'), 'utf8')).map((x) => x.question);
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'pg-bench-'));
+const baseEnv: Env = { SEEDS_DIR: path.join(tmp, 'no-seeds'), RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', NEO4J_URI: '' };
+const report: BenchReport = {
+  label: values.label,
+  commit: '',
+  date: new Date().toISOString(),
+  cores: os.availableParallelism(),
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  embedder: '',
+  workers: values.workers ? Number(values.workers) : undefined,
+  ingest: [],
+  http: [],
+  peakRssMb: {},
+};
+try {
+  report.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: project, encoding: 'utf8' }).trim();
+} catch {
+  report.commit = 'unknown';
 }
 
-function summary(system: string, ms: number[]) {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return {
-    system,
-    n: ms.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    mean: round(ms.reduce((s, x) => s + x, 0) / (ms.length || 1)),
-    max: round(sorted[sorted.length - 1] ?? NaN),
-  };
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      questions: { type: 'string', default: 'test/fixtures/seed-questions.jsonl' },
-      ingest: { type: 'string', multiple: true },
-      n: { type: 'string', short: 'n', default: '200' },
-      k: { type: 'string', short: 'k', default: '10' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const n = Number(values.n);
-  const k = Number(values.k);
-  if (values.help || !Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > 50) {
-    console.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const pool = parseQuestionsJsonl(await readFile(values.questions, 'utf8')).map((q) => q.question);
-  if (!pool.length) throw new Error(`${values.questions}: no questions`);
-  const queries = Array.from({ length: n }, (_, i) => pool[i % pool.length]!);
-
-  const config = loadConfig();
-  createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const services = await openServices(config);
-  try {
-    if (values.ingest?.length) {
-      for (const o of await ingestFiles(services, values.ingest)) {
-        if (o.error) throw new Error(`${o.path}: ${o.error.message}`);
-        console.error(`${o.result!.status} ${o.result!.document.id} ${o.path}`);
+let port = 7790;
+try {
+  const warmup = await replicateCorpus(values.corpus, 1, path.join(tmp, 'warmup'), '预热');
+  for (const scale of scales) {
+    const corpus = await replicateCorpus(values.corpus, scale, path.join(tmp, `x${scale}`));
+    const mb = corpus.bytes / 1e6;
+    log(`×${scale}: ${corpus.files} documents, ${mb.toFixed(1)} MB`);
+    const inputs = await loadInputs(corpus.dir);
+    const raw = spreadOf(Array.from({ length: runs }, () => rawTagMs(inputs)));
+    const row = (system: string, ms: number[] | Spread, extra: Partial<IngestRow> = {}): IngestRow => {
+      const s = Array.isArray(ms) ? spreadOf(ms) : ms;
+      return { scale, documents: corpus.files, mb, system, ms: s, mbPerSec: (mb / s.median) * 1000, ratioToRaw: raw.median / s.median, ...extra };
+    };
+    report.ingest.push(row('raw nodejieba.tag', raw));
+    if (isCurrentTree) {
+      const { cpuPipelineMs } = await import('./bench/cpu-pipeline.js');
+      const { AnalysePool } = await import('../src/ingest/analyse-pool.js');
+      const workers = report.workers ?? os.availableParallelism();
+      const pool = AnalysePool.open(workers);
+      try {
+        await cpuPipelineMs(inputs.slice(0, 8), workers, pool);
+        const serial: number[] = [];
+        const pooled: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          serial.push(await cpuPipelineMs(inputs, 0));
+          pooled.push(await cpuPipelineMs(inputs, workers, pool));
+        }
+        report.ingest.push(row('CPU stages, inline', serial));
+        report.ingest.push(row(`CPU stages, ${workers} workers`, pooled));
+      } finally {
+        await pool.close();
       }
     }
-    for (const q of queries.slice(0, WARM_UP)) {
-      for (const mode of SEARCH_MODES) await searchPassages(services, { q, k, mode });
-      await answerQuestion(services, q);
+    for (const store of stores) {
+      const ingestMs: number[] = [];
+      let dataDir = '';
+      let startupMs = 0;
+      let warmupMs = 0;
+      for (let r = 0; r < runs; r++) {
+        dataDir = path.join(tmp, `data-${store}-${scale}-${r}`);
+        const env: Env = { ...baseEnv, DATA_DIR: dataDir, ...(store === 'neo4j' ? { NEO4J_URI: neo4jUri! } : {}) };
+        if (store === 'neo4j') await resetNeo4j(neo4jUri!);
+        const args = [project, warmup.dir, corpus.dir, ...(values.workers ? [values.workers] : [])];
+        const { stdout } = await runScript(project, path.join(here, 'scripts/bench/ingest-run.ts'), args, env);
+        const result = JSON.parse(stdout.trim().split('\n').pop()!) as { startupMs: number; warmupMs: number; ms: number; documents: number };
+        if (result.documents !== corpus.files) throw new Error(`ingested ${result.documents} of ${corpus.files} documents`);
+        ingestMs.push(result.ms);
+        startupMs = result.startupMs;
+        warmupMs = result.warmupMs;
+        log(`${store} ×${scale} run ${r + 1}: ${(result.ms / 1000).toFixed(1)} s (start-up ${(startupMs / 1000).toFixed(1)} s, warm-up ×1 ${(warmupMs / 1000).toFixed(1)} s)`);
+        if (r < runs - 1 && store === 'embedded') await rm(dataDir, { recursive: true, force: true });
+      }
+      report.ingest.push(row(`${store} store`, ingestMs, { startupMs, warmupMs }));
+      if (values['no-http']) continue;
+      const env: Env = { ...baseEnv, DATA_DIR: dataDir, ...(store === 'neo4j' ? { NEO4J_URI: neo4jUri! } : {}) };
+      const server = await startServerProcess(project, env, port++);
+      try {
+        const health = (await (await fetch(`${server.url}/health`)).json()) as { embedder?: { name?: string } | string };
+        report.embedder ||= typeof health.embedder === 'string' ? health.embedder : (health.embedder?.name ?? 'unknown');
+        const cases = await httpCases(server.url, questions);
+        for (const c of cases) report.http.push(...(await measureCase(server.url, c.name, c.paths, store, scale)));
+        report.peakRssMb[`${store} ×${scale}`] = server.peakRssMb();
+      } finally {
+        await server.stop();
+      }
     }
-    const rows = [];
-    for (const mode of SEARCH_MODES) {
-      const ms: number[] = [];
-      for (const q of queries) ms.push(await time(() => searchPassages(services, { q, k, mode })));
-      rows.push(summary(`search/${mode}`, ms));
+    if (!values['no-http']) {
+      const anchor = await startServerProcess(here, {}, port++, { file: path.join(here, 'scripts/bench/minisearch-server.ts'), args: [corpus.dir, String(port - 1)] });
+      try {
+        const paths = questions.map((x) => `/api/search?q=${encodeURIComponent(x)}&k=10`);
+        report.http.push(...(await measureCase(anchor.url, 'MiniSearch anchor (full-text)', paths, 'in-process', scale)));
+      } finally {
+        await anchor.stop();
+      }
     }
-    const ms: number[] = [];
-    for (const q of queries) ms.push(await time(() => answerQuestion(services, q)));
-    rows.push(summary('ask', ms));
-
-    if (values.json) {
-      console.log(JSON.stringify({ store: services.store.kind, embedder: services.embedderInfo, queries: n, k, rows }, null, 2));
-      return 0;
-    }
-    console.log(`${n} queries (${pool.length} distinct) per system; store ${services.store.kind}; embedder ${services.embedderInfo.name}${services.embedderInfo.fallback ? ' (fallback)' : ''}; k=${k}\n`);
-    console.log(`${'system'.padEnd(16)} ${'n'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'mean'.padStart(8)} ${'max'.padStart(8)}`);
-    for (const r of rows) {
-      console.log(`${r.system.padEnd(16)} ${String(r.n).padStart(4)} ${String(r.p50).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.mean).padStart(8)} ${String(r.max).padStart(8)}`);
-    }
-    return 0;
-  } finally {
-    await services.close();
   }
+} finally {
+  await rm(tmp, { recursive: true, force: true });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+async function measureCase(base: string, name: string, paths: string[], store: string, scale: number): Promise<HttpRow[]> {
+  // Warm-up: every distinct request once (JIT, page cache, query plans).
+  await loadHttp(base, paths, { clients: 1, requests: paths.length, maxMs: 30_000 });
+  const rows: HttpRow[] = [];
+  for (const clients of [1, 8]) {
+    const rounds: LoadResult[] = [];
+    for (let r = 0; r < httpRuns; r++) rounds.push(await loadHttp(base, paths, { clients, requests: clients === 1 ? 80 : 240, maxMs: 6_000 }));
+    const pick = (f: (x: LoadResult) => number) => spreadOf(rounds.map(f));
+    rows.push({
+      scale,
+      store,
+      name,
+      clients,
+      requests: rounds.reduce((n, x) => n + x.requests, 0),
+      errors: rounds.reduce((n, x) => n + x.errors, 0),
+      p50: pick((x) => x.p50),
+      p95: pick((x) => x.p95),
+      p99: pick((x) => x.p99),
+      reqPerSec: pick((x) => x.reqPerSec),
+    });
+    const last = rows[rows.length - 1]!;
+    log(`${store} ×${scale} ${name} ${clients} client(s): p50 ${last.p50.median.toFixed(1)} p95 ${last.p95.median.toFixed(1)} ms, ${last.reqPerSec.median.toFixed(0)} req/s`);
+  }
+  return rows;
+}
+
+await mkdir(values.out, { recursive: true });
+await writeFile(path.join(values.out, `${values.label}.json`), `${JSON.stringify(report, null, 2)}\n`);
+const markdown = renderReport(report);
+await writeFile(path.join(values.out, `${values.label}.md`), markdown);
+console.log(markdown);
+process.exit(0);

@@ -15,6 +15,12 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new InvalidArgumentError('expected an integer from 0 to 64');
+  return n;
+}
+
 let config: Config | undefined;
 
 async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
@@ -51,10 +57,11 @@ program
   .description('ingest .txt/.md files or folders (UTF-8 or GB18030)')
   .argument('<paths...>')
   .option('--replace', 'replace documents of the same source (and identical text)')
+  .option('--workers <n>', 'worker threads for segmentation and extraction (default: one per core; 0 runs them inline)', nonNegativeInt)
   .option('--json', 'print the outcome as JSON')
-  .action(async (paths: string[], opts: { replace?: boolean; json?: boolean }) =>
+  .action(async (paths: string[], opts: { replace?: boolean; workers?: number; json?: boolean }) =>
     withServices(async (services) => {
-      const outcomes = await ingestPaths(services, paths, { replace: opts.replace === true });
+      const outcomes = await ingestPaths(services, paths, { replace: opts.replace === true, ...(opts.workers === undefined ? {} : { workers: opts.workers }) });
       if (opts.json) printJson(outcomes);
       else print(formatOutcomes(outcomes));
       if (outcomes.some((o) => o.error)) process.exitCode = outcomes.some((o) => o.error?.code === 'STORE_UNAVAILABLE') ? 3 : 2;

@@ -5,7 +5,7 @@ import { ingestFiles } from '../ingest/ingest-files.js';
 import type { Services } from '../services.js';
 import { Progress } from './progress.js';
 
-export async function ingestPaths(services: Services, paths: string[], opts: { replace?: boolean }): Promise<FileOutcome[]> {
+export async function ingestPaths(services: Services, paths: string[], opts: { replace?: boolean; workers?: number }): Promise<FileOutcome[]> {
   let progress: Progress | undefined;
   const outcomes = await ingestFiles(services, paths, {
     ...opts,

@@ -6,7 +6,7 @@ import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import * as docs from './read-documents.js';
 import * as graph from './read-graph.js';
 import * as search from './read-search.js';
-import { deleteDocumentTx, writeDocumentTx } from './write-document.js';
+import { deleteDocumentTx, writeDocumentsTx } from './write-document.js';
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
@@ -49,10 +49,16 @@ export class Neo4jStore implements GraphStore {
   listDocuments(page: { offset: number; limit: number }) {
     return docs.listDocuments(this.db, page);
   }
-  async writeDocument(doc: DocumentToWrite, replaces: string[]) {
+  writeDocument(doc: DocumentToWrite, replaces: string[]) {
+    return this.writeDocuments([{ doc, replaces }]);
+  }
+  async writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
     await this.db.write(async (tx) => {
-      for (const id of replaces) await deleteDocumentTx(tx, id);
-      await writeDocumentTx(tx, doc);
+      for (const id of batch.flatMap((b) => b.replaces)) await deleteDocumentTx(tx, id);
+      await writeDocumentsTx(
+        tx,
+        batch.map((b) => b.doc),
+      );
     });
   }
   deleteDocument(id: string) {

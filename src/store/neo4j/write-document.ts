@@ -1,31 +1,32 @@
-// Writes one document and its facts inside a managed transaction with batched UNWINDs, and removes
-// a document exactly: evidence it gave is taken off shared relations, orphans go.
+// Writes documents and their facts inside a managed transaction with batched UNWINDs, and removes a
+// document exactly: evidence it gave is taken off shared relations, orphans go.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { ENTITY_TYPES, NAME_MARKS, RELATION_TYPES } from '../../model/index.js';
+import { ENTITY_TYPES, NAME_MARKS, RELATION_TYPES, type Target } from '../../model/index.js';
 import type { DocumentToWrite } from '../port.js';
 import { encodeEvidence } from './evidence-codec.js';
 
-export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWrite): Promise<void> {
-  const { meta, passages, facts } = doc;
-  await tx.run('CREATE (d:Document) SET d = $meta', { meta: { ...stripUndefined(meta) } });
+/**
+ * Writes documents (one, or a bulk-loading batch) with one UNWIND statement per kind of fact, so a
+ * batch costs a handful of round trips whatever its size. Entities and relations shared by the
+ * batch's documents are merged once, and in id order: concurrent writers then take their locks in
+ * the same order, which keeps MERGE deadlocks rare (the driver retries those that still happen).
+ */
+export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly DocumentToWrite[]): Promise<void> {
+  if (!docs.length) return;
   await tx.run(
-    `UNWIND $passages AS p
-     CREATE (x:Passage {id: p.id, docId: p.docId, ordinal: p.ordinal, heading: p.heading, text: p.text,
-                        start: p.start, end: p.end, tokens: p.tokens, embedding: p.embedding})
-     WITH x
-     MATCH (d:Document {id: $docId}) CREATE (d)-[:HAS_PASSAGE]->(x)`,
-    { passages, docId: meta.id },
-  );
-  await tx.run(
-    `MATCH (a:Passage {docId: $docId}) WITH a ORDER BY a.ordinal
-     WITH collect(a) AS ps UNWIND range(0, size(ps) - 2) AS i
+    `UNWIND $docs AS doc
+     CREATE (d:Document) SET d = doc.meta
+     WITH d, doc
+     UNWIND doc.passages AS p
+     CREATE (d)-[:HAS_PASSAGE]->(x:Passage {id: p.id, docId: p.docId, ordinal: p.ordinal, heading: p.heading, text: p.text,
+                                            start: p.start, end: p.end, tokens: p.tokens, embedding: p.embedding})
+     WITH d, x ORDER BY x.ordinal
+     WITH d, collect(x) AS ps
+     UNWIND range(0, size(ps) - 2) AS i
      WITH ps[i] AS a, ps[i + 1] AS b CREATE (a)-[:NEXT]->(b)`,
-    { docId: meta.id },
+    { docs: docs.map((d) => ({ meta: stripUndefined(d.meta), passages: d.passages })) },
   );
   // Dynamic labels (Cypher 5.26) take their values from the model's fixed list only.
-  const entities = facts.entities
-    .filter((e) => (ENTITY_TYPES as readonly string[]).includes(e.type))
-    .map((e) => ({ ...e, nameTokens: doc.entityTokens[e.id] ?? e.name }));
   await tx.run(
     `UNWIND $entities AS e
      MERGE (n:Entity {id: e.id})
@@ -33,54 +34,23 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
      SET n.aliases = [a IN n.aliases WHERE NOT a IN e.aliases] + e.aliases,
          n.nameTokens = trim(reduce(acc = n.nameTokens, w IN split(e.nameTokens, ' ') |
                                CASE WHEN w = '' OR w IN split(acc, ' ') THEN acc ELSE acc + ' ' + w END))`,
-    { entities },
+    { entities: mergedEntities(docs) },
   );
   await tx.run(
-    `UNWIND $mentions AS m
-     MATCH (p:Passage {id: m.passageId}), (n:Entity {id: m.entityId})
+    `UNWIND $passages AS g
+     MATCH (p:Passage {id: g.passageId})
+     UNWIND g.mentions AS m
+     MATCH (n:Entity {id: m.entityId})
      CREATE (p)-[:MENTIONS {start: m.start, end: m.end, surface: m.surface, rule: m.rule}]->(n)`,
-    {
-      mentions: facts.mentions.map((m) => ({
-        entityId: m.entityId,
-        surface: m.surface,
-        passageId: m.evidence.passageId,
-        start: m.evidence.start,
-        end: m.evidence.end,
-        rule: m.evidence.rule,
-      })),
-    },
+    { passages: mentionsByPassage(docs) },
   );
   await tx.run(
     `UNWIND $targets AS t
-     CREATE (x:Target) SET x = t.props
-     WITH x, t MATCH (p:Passage {id: t.passageId}) CREATE (x)-[:STATED_IN]->(p)
+     MATCH (p:Passage {id: t.passageId})
+     CREATE (x:Target)-[:STATED_IN]->(p) SET x = t.props
      WITH x, t UNWIND t.measures AS eid MATCH (n:Entity {id: eid}) MERGE (x)-[:MEASURES]->(n)`,
-    {
-      targets: facts.targets.map((t) => ({
-        passageId: t.evidence.passageId,
-        measures: t.measures,
-        props: stripUndefined({
-          id: t.id,
-          docId: t.evidence.docId,
-          passageId: t.evidence.passageId,
-          metric: t.metric,
-          value: t.value,
-          valueMax: t.valueMax,
-          unit: t.unit,
-          comparator: t.comparator,
-          year: t.year,
-          period: t.period,
-          quote: t.quote,
-          start: t.evidence.start,
-          end: t.evidence.end,
-          rule: t.evidence.rule,
-        }),
-      })),
-    },
+    { targets: docs.flatMap((d) => d.facts.targets.map(targetRow)) },
   );
-  const rels = facts.relations
-    .filter((r) => (RELATION_TYPES as readonly string[]).includes(r.type) && r.from !== r.to && r.evidence.length > 0)
-    .map((r) => ({ type: r.type, from: r.from, to: r.to, spans: r.evidence.map(encodeEvidence), passageIds: r.evidence.map((e) => e.passageId) }));
   await tx.run(
     `UNWIND $rels AS r
      MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to})
@@ -88,10 +58,85 @@ export async function writeDocumentTx(tx: ManagedTransaction, doc: DocumentToWri
      ON CREATE SET x.spans = [], x.evidence = [], x.docIds = []
      SET x.spans = x.spans + [s IN r.spans WHERE NOT s IN x.spans],
          x.evidence = x.evidence + [p IN r.passageIds WHERE NOT p IN x.evidence],
-         x.docIds = x.docIds + [d IN [$docId] WHERE NOT d IN x.docIds]
+         x.docIds = x.docIds + [d IN r.docIds WHERE NOT d IN x.docIds]
      SET x.weight = size(x.spans)`,
-    { rels, docId: meta.id },
+    { rels: mergedRelations(docs) },
   );
+}
+
+/** Each entity once per batch, aliases and name tokens unioned, in id order. */
+function mergedEntities(docs: readonly DocumentToWrite[]): Array<{ id: string; type: string; name: string; aliases: string[]; nameTokens: string }> {
+  const byId = new Map<string, { id: string; type: string; name: string; aliases: string[]; nameTokens: string }>();
+  for (const doc of docs) {
+    for (const e of doc.facts.entities) {
+      if (!(ENTITY_TYPES as readonly string[]).includes(e.type)) continue;
+      const tokens = doc.entityTokens[e.id] ?? e.name;
+      const seen = byId.get(e.id);
+      if (!seen) {
+        byId.set(e.id, { id: e.id, type: e.type, name: e.name, aliases: [...new Set(e.aliases)], nameTokens: tokens });
+        continue;
+      }
+      seen.aliases = [...seen.aliases.filter((a) => !e.aliases.includes(a)), ...e.aliases];
+      seen.nameTokens = [...new Set(`${seen.nameTokens} ${tokens}`.split(' ').filter(Boolean))].join(' ');
+    }
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Mentions grouped by passage: one passage look-up per passage, not per mention. */
+function mentionsByPassage(docs: readonly DocumentToWrite[]) {
+  const groups = new Map<string, Array<{ entityId: string; surface: string; start: number; end: number; rule: string }>>();
+  for (const doc of docs) {
+    for (const m of doc.facts.mentions) {
+      const list = groups.get(m.evidence.passageId) ?? [];
+      list.push({ entityId: m.entityId, surface: m.surface, start: m.evidence.start, end: m.evidence.end, rule: m.evidence.rule });
+      groups.set(m.evidence.passageId, list);
+    }
+  }
+  return [...groups].map(([passageId, mentions]) => ({ passageId, mentions }));
+}
+
+function targetRow(t: Target) {
+  return {
+    passageId: t.evidence.passageId,
+    measures: t.measures,
+    props: stripUndefined({
+      id: t.id,
+      docId: t.evidence.docId,
+      passageId: t.evidence.passageId,
+      metric: t.metric,
+      value: t.value,
+      valueMax: t.valueMax,
+      unit: t.unit,
+      comparator: t.comparator,
+      year: t.year,
+      period: t.period,
+      quote: t.quote,
+      start: t.evidence.start,
+      end: t.evidence.end,
+      rule: t.evidence.rule,
+    }),
+  };
+}
+
+/** Each relation once per batch with the evidence of every document in it, in (from, type, to) order. */
+function mergedRelations(docs: readonly DocumentToWrite[]) {
+  const byKey = new Map<string, { type: string; from: string; to: string; spans: string[]; passageIds: string[]; docIds: string[] }>();
+  for (const doc of docs) {
+    for (const r of doc.facts.relations) {
+      if (!(RELATION_TYPES as readonly string[]).includes(r.type) || r.from === r.to || r.evidence.length === 0) continue;
+      const key = `${r.from}\u0000${r.type}\u0000${r.to}`;
+      const row = byKey.get(key) ?? { type: r.type, from: r.from, to: r.to, spans: [], passageIds: [], docIds: [] };
+      byKey.set(key, row);
+      for (const e of r.evidence) {
+        const span = encodeEvidence(e);
+        if (!row.spans.includes(span)) row.spans.push(span);
+        if (!row.passageIds.includes(e.passageId)) row.passageIds.push(e.passageId);
+      }
+      if (!row.docIds.includes(doc.meta.id)) row.docIds.push(doc.meta.id);
+    }
+  }
+  return [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
 /** Removes a document and exactly what only it supported. Returns false when it did not exist. */
