@@ -16,6 +16,7 @@ import type { AnyRoute } from './route.js';
 import { apiRoutes } from './routes/index.js';
 import { allowedHosts, assertMayWrite, hostGuard } from './security.js';
 import { StoreBreaker } from './store-breaker.js';
+import { webVendorRouter } from './web-vendor.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 const VERSION = '0.1.0';
@@ -118,6 +119,7 @@ export function createApp(services: Services): Express {
   for (const route of routes) register(app, route, services, origins);
   methodNotAllowed(app, routes);
 
+  app.use('/vendor', webVendorRouter());
   app.use(express.static(WEB_DIR, { index: 'index.html', fallthrough: true }));
   app.use((req, _res, next) => next(new AppError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
   app.use(problemMiddleware);

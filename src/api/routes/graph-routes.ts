@@ -148,7 +148,10 @@ export const graphRoutes = [
         rels: query.rels ?? STATED_RELATIONS,
         ...(docIds ? { docIds } : {}),
       });
-      return cutToLimit(graph, query.limit);
+      const cut = cutToLimit(graph, query.limit);
+      // Entities whose only links lead past the limit would float alone: an overview shows links.
+      const linked = new Set(cut.edges.flatMap((e) => [e.source, e.target]));
+      return { ...cut, nodes: cut.nodes.filter((n) => linked.has(n.id)) };
     },
   }),
   defineRoute({

@@ -1,10 +1,11 @@
 // The question box: GET /api/ask answers in Chinese with a kind, a confidence and citations (quote
 // and document title). Targets used for number answers and entities of list answers are shown too.
-// While the route is not deployed (404) the panel says so instead of failing.
+// While the route is not deployed (404) the panel says so instead of failing. The question lives in
+// the address (q): the page asks it when the view says so.
 
 import { relationBadge, typeBadge } from './badges.js';
 import { ApiError, getJson, routeAvailable } from './api-client.js';
-import { h, clear } from './dom.js';
+import { h, fill } from './dom.js';
 import { citationItem } from './evidence-quotes.js';
 import { showError } from './message-area.js';
 import { ANSWER_KINDS, formatTargetValue, RELATION_TYPES } from './vocabulary.js';
@@ -16,36 +17,38 @@ function relationLabel(relation) {
   return RELATION_TYPES.some((r) => r.id === relation) ? relationBadge(relation) : h('span', { class: 'muted' }, relation);
 }
 
-export function createAskPanel({ form, input, examples, result, onEntity }) {
+export function createAskPanel({ form, input, examples, result, onEntity, onSubmit }) {
   let asked = 0;
 
   for (const q of EXAMPLES) {
     examples.append(
-      h('button', { type: 'button', class: 'chip chip-button', onclick: () => ((input.value = q), ask(q)) }, q),
+      h('button', { type: 'button', class: 'chip chip-button', onclick: () => onSubmit(q) }, q),
     );
   }
 
-  const unavailable = () => clear(result).append(h('p', { class: 'notice' }, '问答接口（/api/ask）尚未启用。可以先用“段落检索”查找原文。'));
+  const unavailable = () => fill(result, h('p', { class: 'notice' }, '问答接口（/api/ask）尚未启用。可以先用“段落检索”查找原文。'));
   routeAvailable('/api/ask').then((ok) => ok || unavailable());
 
-  async function ask(q) {
+  /** Asks `q` within `scope` ({region, docs}) and shows the answer. */
+  async function ask(q, scope = {}) {
+    input.value = q;
     const mine = ++asked;
     if (!(await routeAvailable('/api/ask'))) return unavailable();
-    clear(result).append(h('p', { class: 'muted loading' }, '正在思考…'));
+    fill(result, h('p', { class: 'muted loading' }, '正在思考…'));
     try {
-      const answer = await getJson('/api/ask', { q });
+      const answer = await getJson('/api/ask', { q, ...scope });
       if (mine === asked) renderAnswer(answer);
     } catch (error) {
       if (mine !== asked) return;
       if (error instanceof ApiError && error.status === 404 && /route/i.test(error.detail)) return unavailable();
-      clear(result).append(h('p', { class: 'notice notice-error' }, `${error.title}：${error.detail}`));
+      fill(result, h('p', { class: 'notice notice-error' }, `${error.title}：${error.detail}`));
       showError(error, '问答失败');
     }
   }
 
   function renderAnswer(a) {
     const confidence = Math.round((a.confidence ?? 0) * 100);
-    clear(result).append(
+    fill(result, 
       h(
         'article',
         { class: `answer answer-${a.kind}` },
@@ -81,7 +84,7 @@ export function createAskPanel({ form, input, examples, result, onEntity }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
-    if (q) ask(q);
+    if (q) onSubmit(q);
   });
 
   return { ask };

@@ -39,6 +39,13 @@ export function clear(el) {
   return el;
 }
 
+/** Replaces the element's children; arrays (of arrays) of children are flattened, as in h(). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
 /** Text with [start, end) spans wrapped in <mark>; overlapping or unsorted spans are merged. */
 export function highlighted(text, spans) {
   const sorted = [...(spans ?? [])]

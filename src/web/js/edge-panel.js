@@ -2,7 +2,7 @@
 // list): its type, both ends, weight, and every evidence passage with the stated span marked.
 
 import { relationBadge, typeBadge } from './badges.js';
-import { h, clear } from './dom.js';
+import { h, fill } from './dom.js';
 import { evidenceItem, resolvePassages } from './evidence-quotes.js';
 import { relationType, SYMMETRIC_RELATIONS } from './vocabulary.js';
 
@@ -16,13 +16,13 @@ export function renderEdgePanel(container, edge, names, actions) {
   const target = end(edge.target);
   const rel = relationType(edge.type);
   const list = h('ul', { class: 'evidence-list' });
-  const fill = () => clear(list).append(...(edge.evidence ?? []).map(evidenceItem));
+  const fill = () => fill(list, ...(edge.evidence ?? []).map(evidenceItem));
   fill();
 
   const entityButton = (e) =>
     h('span', { class: 'edge-end' }, typeBadge(e.type), h('button', { type: 'button', class: 'link entity-link', onclick: () => actions.onEntity(e.id) }, e.name));
 
-  clear(container).append(
+  fill(container, 
     h(
       'article',
       { class: 'edge-panel', dataset: { edgeId: edge.id } },

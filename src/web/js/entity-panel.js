@@ -3,14 +3,14 @@
 // it is mentioned. Quotes of passages are filled in once they have been fetched.
 
 import { relationBadge, typeBadge } from './badges.js';
-import { h, clear } from './dom.js';
-import { docTitle, evidenceItem, resolvePassages } from './evidence-quotes.js';
+import { h, fill } from './dom.js';
+import { docTitle, evidenceItem, readerLink, resolvePassages } from './evidence-quotes.js';
 import { formatTargetValue, RELATION_TYPES, SYMMETRIC_RELATIONS } from './vocabulary.js';
 
 /** A list of evidence that can be refreshed once passage texts arrive. */
 function evidenceList(evidence, refreshers, limit = Infinity) {
   const ul = h('ul', { class: 'evidence-list' });
-  const fill = () => clear(ul).append(...evidence.slice(0, limit).map(evidenceItem));
+  const fill = () => fill(ul, ...evidence.slice(0, limit).map(evidenceItem));
   fill();
   refreshers.push(fill);
   return ul;
@@ -20,10 +20,11 @@ function targetItem(t, refreshers) {
   const when = [t.year ? `${t.year} 年` : null, t.period].filter(Boolean).join(' · ');
   const source = h('p', { class: 'source-line' });
   const fillSource = () =>
-    clear(source).append(
+    fill(source, 
       docTitle(t.evidence.docId) ? h('cite', {}, `《${docTitle(t.evidence.docId)}》`) : h('span', { class: 'mono' }, t.evidence.docId),
       h('span', { class: 'mono', title: '段落 ID' }, t.evidence.passageId),
       h('span', { class: 'mono', title: '文档中的字符位置' }, `[${t.evidence.start}, ${t.evidence.end})`),
+      readerLink(t.evidence.docId, t.evidence.start, t.evidence.end),
     );
   fillSource();
   refreshers.push(fillSource);
@@ -53,10 +54,16 @@ function relationItem(edge, selfId, names, actions) {
       h('button', { type: 'button', class: 'link entity-link', onclick: () => actions.onEntity(other.id) }, other.name),
       typeBadge(other.type),
       edge.weight > 1 ? h('span', { class: 'weight', title: '支持该关系的陈述数' }, `×${edge.weight}`) : null,
-      h('button', { type: 'button', class: 'btn btn-small', onclick: () => actions.onEdge(edge), 'aria-label': `查看关系证据：${other.name}` }, `证据 ${edge.evidence?.length ?? 0}`),
+      h('button', { type: 'button', class: 'btn btn-small', onclick: () => actions.onEdge(edge) }, `证据 ${edge.evidence?.length ?? 0}`, h('span', { class: 'visually-hidden' }, `：${other.name}`)),
     ),
     ids.length ? h('p', { class: 'passage-ids' }, '证据段落：', ids.map((id) => h('code', {}, id))) : null,
   );
+}
+
+/** Says when the list is only the strongest of more relations. */
+function relationHeading(detail) {
+  const total = detail.relationCount ?? detail.relations.length;
+  return total > detail.relations.length ? `关系（最强的 ${detail.relations.length} 条，共 ${total} 条）` : `关系（${detail.relations.length}）`;
 }
 
 /**
@@ -88,7 +95,7 @@ export function renderEntityPanel(container, detail, actions) {
   const relations = h(
     'section',
     { class: 'panel-section', 'aria-labelledby': 'sec-relations' },
-    h('h3', { id: 'sec-relations' }, `关系（${detail.relations.length}）`),
+    h('h3', { id: 'sec-relations' }, relationHeading(detail)),
     groups.length
       ? groups.map((g) =>
           h(
@@ -108,7 +115,7 @@ export function renderEntityPanel(container, detail, actions) {
     detail.evidence.length ? evidenceList(detail.evidence, refreshers, 12) : h('p', { class: 'muted' }, '没有提及记录。'),
   );
 
-  clear(container).append(h('article', { class: 'entity-panel', dataset: { entityId: detail.id } }, header, targets, relations, mentions));
+  fill(container, h('article', { class: 'entity-panel', dataset: { entityId: detail.id } }, header, targets, relations, mentions));
 
   const all = [...detail.evidence, ...detail.targets.map((t) => t.evidence)];
   resolvePassages(all).then(() => {

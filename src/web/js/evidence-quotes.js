@@ -1,9 +1,12 @@
 // Turns evidence (docId, passageId, document offsets, rule) into something a reader can check: the
 // document's title and, where the passage text is known, the quoted sentence with the span marked.
 // Passage texts come from /api/passages (by id); passages seen in search results are remembered too.
+// Every quote links to the reader, which opens the document scrolled to the quoted span.
 
 import { getJson, ApiError } from './api-client.js';
+import { listDocuments } from './document-list.js';
 import { h, highlighted } from './dom.js';
+import { readerHref } from './url-state.js';
 
 const passages = new Map();
 const docTitles = new Map();
@@ -23,9 +26,9 @@ export function rememberDocTitle(docId, title) {
 }
 
 export function loadDocumentTitles() {
-  documentsLoaded ??= getJson('/api/documents', { limit: 200 })
-    .then((page) => {
-      for (const d of page.items ?? []) docTitles.set(d.id, d.title);
+  documentsLoaded ??= listDocuments()
+    .then((items) => {
+      for (const d of items) docTitles.set(d.id, d.title);
     })
     .catch(() => {
       documentsLoaded = null;
@@ -66,6 +69,11 @@ function excerpt(passage, ev, context = 70) {
   return [from > 0 ? '…' : '', highlighted(text, [{ start: start - from, end: end - from }]), to < passage.text.length ? '…' : ''];
 }
 
+/** The link that opens the quoted span in its document. */
+export function readerLink(docId, start, end, label = '在原文中查看') {
+  return h('a', { class: 'reader-link', href: readerHref(docId, start, end) }, label);
+}
+
 /** One evidence item: the quote when known, always its document, passage, offsets and rule. */
 export function evidenceItem(ev) {
   const passage = passages.get(ev.passageId);
@@ -83,6 +91,7 @@ export function evidenceItem(ev) {
       h('span', { class: 'mono', title: '段落 ID' }, ev.passageId),
       h('span', { class: 'mono', title: '文档中的字符位置' }, `[${ev.start}, ${ev.end})`),
       ev.rule ? h('span', { class: 'rule', title: '产生此事实的规则' }, ev.rule) : null,
+      readerLink(ev.docId, ev.start, ev.end),
     ),
   );
 }
@@ -100,6 +109,7 @@ export function citationItem(c) {
       h('cite', {}, `《${c.docTitle || c.docId}》`),
       h('span', { class: 'mono', title: '段落 ID' }, c.passageId),
       h('span', { class: 'mono', title: '文档中的字符位置' }, `[${c.start}, ${c.end})`),
+      readerLink(c.docId, c.start, c.end),
     ),
   );
 }

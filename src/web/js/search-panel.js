@@ -1,35 +1,39 @@
 // Passage search: GET /api/search in hybrid, full-text or vector mode; each result shows its
 // document, heading, the passage with the query's highlights, the channels that found it and the
-// entities it mentions (click one to explore it).
+// entities it mentions (click one to explore it), and a link that opens the passage in its document.
+// The query lives in the address (sq, mode): the page runs it when the view says so.
 
 import { typeBadge } from './badges.js';
 import { ApiError, getJson, routeAvailable } from './api-client.js';
-import { h, clear, highlighted } from './dom.js';
-import { rememberSearchResults } from './evidence-quotes.js';
+import { h, highlighted, fill } from './dom.js';
+import { readerLink, rememberSearchResults } from './evidence-quotes.js';
 import { showError } from './message-area.js';
 import { SEARCH_CHANNELS } from './vocabulary.js';
 
-export function createSearchPanel({ form, input, mode, result, onEntity }) {
+export function createSearchPanel({ form, input, mode, result, onEntity, onSubmit }) {
   let searched = 0;
 
   const unavailable = () => {
-    clear(result).append(h('p', { class: 'notice' }, '检索接口（/api/search）尚未启用。'));
+    fill(result, h('p', { class: 'notice' }, '检索接口（/api/search）尚未启用。'));
   };
   routeAvailable('/api/search').then((ok) => ok || unavailable());
 
-  async function search(q, m) {
+  /** Runs a search within `scope` ({region, docs}) and shows it. */
+  async function search(q, m, scope = {}) {
+    input.value = q;
+    mode.value = m;
     const mine = ++searched;
     if (!(await routeAvailable('/api/search'))) return unavailable();
-    clear(result).append(h('p', { class: 'muted loading' }, '正在检索…'));
+    fill(result, h('p', { class: 'muted loading' }, '正在检索…'));
     try {
-      const res = await getJson('/api/search', { q, mode: m, k: 20 });
+      const res = await getJson('/api/search', { q, mode: m, k: 20, ...scope });
       if (mine !== searched) return;
       rememberSearchResults(res);
       renderResults(res);
     } catch (error) {
       if (mine !== searched) return;
       if (error instanceof ApiError && error.status === 404 && /route/i.test(error.detail)) return unavailable();
-      clear(result).append(h('p', { class: 'notice notice-error' }, `${error.title}：${error.detail}`));
+      fill(result, h('p', { class: 'notice notice-error' }, `${error.title}：${error.detail}`));
       showError(error, '检索失败');
     }
   }
@@ -55,6 +59,7 @@ export function createSearchPanel({ form, input, mode, result, onEntity }) {
             h('span', { class: 'rank' }, `#${r.rank}`),
             h('cite', {}, `《${r.docTitle || r.passage.docId}》`),
             r.passage.heading ? h('span', {}, r.passage.heading) : null,
+            readerLink(r.passage.docId, r.passage.start, r.passage.end, '在文档中打开'),
             Object.entries(r.channels ?? {}).map(([c, hit]) => h('span', { class: 'channel', title: `得分 ${hit.score.toFixed(3)}` }, `${SEARCH_CHANNELS[c] ?? c} #${hit.rank}`)),
           ),
           h('p', { class: 'passage-text' }, highlighted(r.passage.text, r.highlights)),
@@ -68,13 +73,13 @@ export function createSearchPanel({ form, input, mode, result, onEntity }) {
         ),
       ),
     );
-    clear(result).append(summary, res.results.length ? list : h('p', { class: 'muted' }, '没有匹配的段落。'));
+    fill(result, summary, res.results.length ? list : h('p', { class: 'muted' }, '没有匹配的段落。'));
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const q = input.value.trim();
-    if (q) search(q, mode.value);
+    if (q) onSubmit(q, mode.value);
   });
 
   return { search };

@@ -1,6 +1,7 @@
-// Accessible tabs (WAI-ARIA tabs pattern): click or ←/→/Home/End to switch, one tab stop.
+// Accessible tabs (WAI-ARIA tabs pattern): click or ←/→/Home/End to switch, one tab stop. A choice
+// the reader makes is reported (onSelect); showing a tab from code is not.
 
-export function createTabs(tablist) {
+export function createTabs(tablist, { onSelect } = {}) {
   const tabs = [...tablist.querySelectorAll('[role="tab"]')];
 
   function select(tab, { focus = false } = {}) {
@@ -15,7 +16,9 @@ export function createTabs(tablist) {
 
   tablist.addEventListener('click', (event) => {
     const tab = event.target.closest('[role="tab"]');
-    if (tab) select(tab);
+    if (!tab) return;
+    select(tab);
+    onSelect?.(tab.id);
   });
   tablist.addEventListener('keydown', (event) => {
     const i = tabs.indexOf(document.activeElement);
@@ -23,7 +26,9 @@ export function createTabs(tablist) {
     const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    select(tabs[(next + tabs.length) % tabs.length], { focus: true });
+    const tab = tabs[(next + tabs.length) % tabs.length];
+    select(tab, { focus: true });
+    onSelect?.(tab.id);
   });
 
   return { show: (id) => select(document.getElementById(id)) };
