@@ -94,6 +94,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const body = name.slice(0, name.length - m.suffix.length);
       if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
       if (table.needsLongBody.has(m.suffix) && body.length < 3) continue;
+      if (table.needsShortBody.has(m.suffix) && (body.length < 2 || body.length > 4)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) continue;
       out.push({ type: table.type, name, start, end, rule: table.rule });
     }

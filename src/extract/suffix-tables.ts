@@ -23,6 +23,8 @@ export interface SuffixTable {
   needsProperBody: Set<string>;
   /** Suffixes whose body must be at least 3 characters (人才政策, 水利工程 are classes, not names). */
   needsLongBody: Set<string>;
+  /** Suffixes whose body must be 2–4 characters: a longer one is a clause (政府管理经济), not a sector. */
+  needsShortBody: Set<string>;
 }
 
 const byLength = (a: string, b: string): number => b.length - a.length;
@@ -37,6 +39,7 @@ const RuleFile = z.object({
   continuations: z.array(z.string()),
   properBody: z.array(z.string()),
   longBody: z.array(z.string()),
+  shortBody: z.array(z.string()),
   grow: z.object({
     maxLength: z.number().int().positive(),
     allowAnd: z.boolean().optional(),
@@ -62,6 +65,7 @@ function tableOf(file: string): SuffixTable {
     grow: stripPrefix ? { ...grow, stripPrefix: new RegExp(stripPrefix) } : grow,
     needsProperBody: new Set(r.properBody.includes('*') ? r.suffixes : r.properBody),
     needsLongBody: new Set(r.longBody),
+    needsShortBody: new Set(r.shortBody),
   };
 }
 
