@@ -30,7 +30,29 @@ interface Item {
 function headKind(word: string): HeadKind | undefined {
   if (FIELD_HEAD_WORDS.has(word)) return 'field';
   if (INDUSTRY_HEAD_WORDS.has(word)) return 'industry';
-  if (/业$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
+  if (/(业|经济|旅游|贸易|制造|服务)$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
+  return undefined;
+}
+
+/** How far after a closer a head may reach: "等前沿性未来产业" reads three words to 产业. */
+const HEAD_REACH = 3;
+
+/**
+ * The head after the closer: the first word within reach that names a kind of industry or field
+ * (…等前沿性未来产业, …等特色旅游); a field head followed by an industry word ("…等领域未来产业")
+ * says the fields are industries.
+ */
+function headPhrase(tokens: Token[], h: number): { kind: HeadKind; end: number; industryAfterField: boolean } | undefined {
+  for (let k = h; k < h + HEAD_REACH && k < tokens.length; k++) {
+    const w = tokens[k]!.word;
+    const kind = headKind(w);
+    if (!kind) {
+      if (isHardBoundary(tokens[k]!)) return undefined;
+      continue;
+    }
+    const next = tokens[k + 1]?.word ?? '';
+    return { kind, end: k, industryAfterField: kind === 'field' && headKind(next) === 'industry' };
+  }
   return undefined;
 }
 
@@ -77,8 +99,9 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
     const h = headAfter(tokens, i);
     const head = tokens[h];
     if (!head) continue;
-    const kind = headKind(head.word);
-    if (!kind || HEAD_CONTINUATIONS.has(tokens[h + 1]?.word ?? '')) continue;
+    const found = headPhrase(tokens, h);
+    if (!found || HEAD_CONTINUATIONS.has(tokens[found.end + 1]?.word ?? '')) continue;
+    const { kind, industryAfterField } = found;
     const items = listItems(tokens, i);
     if (items.length === 0) continue;
     const firstItem = items[items.length - 1]!;
@@ -86,7 +109,7 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
     if (kind === 'field') {
       const extends_ = EXTEND_VERBS.has(tokens[h + 1]?.word ?? '') || towards;
       const known = items.some((it) => tokensOf(tokens, it).some((t) => parseEntityTag(t.tag)?.type === 'Industry'));
-      if (!extends_ && !known) continue;
+      if (!extends_ && !known && !industryAfterField) continue;
     }
     for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
     if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
@@ -112,6 +135,7 @@ function tokensOf(tokens: Token[], it: Item): Token[] {
 
 function push(out: EntityCandidate[], text: string, start: number, end: number, rule: EntityCandidate['rule']): void {
   const name = text.slice(start, end);
-  if (name.length > 12 || /[\d“”"]/.test(name) || isGenericName('Industry', name)) return;
+  // 5G, 6G, 4K are fields; a bare number or a quoted phrase is not
+  if (name.length > 12 || /[“”"]/.test(name) || (/\d/.test(name) && !/^\d+[A-Za-z]+$/.test(name)) || isGenericName('Industry', name)) return;
   out.push({ type: 'Industry', name, start, end, rule });
 }
