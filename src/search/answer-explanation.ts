@@ -12,7 +12,7 @@ const RUNNER_UP_SHARE = 0.75;
 
 export function answerExplanation(retrieval: Retrieval, opts: { preferNumbers?: boolean } = {}): AnswerDraft | undefined {
   const hits = retrieval.ranked.map((r) => r.item);
-  const sentences = bestSentences(hits, retrieval.tokens.terms, { passageLimit: PASSAGES_READ, ...opts });
+  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ, ...opts });
   const best = sentences[0];
   if (!best || best.coverage === 0) return undefined;
   const chosen = sentences.filter((s) => s.coverage >= best.coverage * RUNNER_UP_SHARE).slice(0, MAX_CITATIONS);

@@ -88,7 +88,7 @@ async function entitiesInBestSentence(
 ): Promise<{ found: Found[]; coverage: number }> {
   const sentences = bestSentences(
     retrieval.ranked.map((r) => r.item),
-    retrieval.tokens.terms,
+    retrieval.tokens.groups,
   ).slice(0, SENTENCES_TRIED);
   for (const s of sentences) {
     if (s.coverage === 0) break;

@@ -62,26 +62,36 @@ export function sentenceSpans(text: string): Array<{ start: number; end: number 
   return out;
 }
 
-/** Weight of each term: length × inverse frequency among the passages (smoothed). */
-export function termWeights(terms: readonly string[], passages: readonly string[]): Map<string, number> {
+/** A query term, or a group of wordings that count as one term (物价 | 居民消费价格). */
+export type QueryTerm = string | readonly string[];
+
+export interface TermWeight {
+  members: string[];
+  weight: number;
+}
+
+/**
+ * Weight of each term: length × inverse frequency among the passages (smoothed). A group weighs as
+ * its first wording (the question's own) and occurs where any of its wordings does.
+ */
+export function termWeights(terms: readonly QueryTerm[], passages: readonly string[]): TermWeight[] {
   const n = passages.length;
   const lowered = passages.map((p) => p.replace(/\s+/g, '').toLowerCase());
-  const weights = new Map<string, number>();
-  for (const term of terms) {
-    const df = lowered.filter((p) => p.includes(term)).length;
-    weights.set(term, Math.sqrt(codePointLength(term)) * Math.log(1 + (n + 1) / (df + 0.5)));
-  }
-  return weights;
+  return terms.map((term) => {
+    const members = typeof term === 'string' ? [term] : [...term];
+    const df = lowered.filter((p) => members.some((m) => p.includes(m))).length;
+    return { members, weight: Math.sqrt(codePointLength(members[0] ?? '')) * Math.log(1 + (n + 1) / (df + 0.5)) };
+  });
 }
 
 /** Whitespace is ignored: a layout line break may fall inside a word ("乡村\n\n振兴"). */
-export function coverageOf(text: string, weights: ReadonlyMap<string, number>): number {
+export function coverageOf(text: string, weights: readonly TermWeight[]): number {
   const lower = text.replace(/\s+/g, '').toLowerCase();
   let total = 0;
   let found = 0;
-  for (const [term, w] of weights) {
-    total += w;
-    if (lower.includes(term)) found += w;
+  for (const { members, weight } of weights) {
+    total += weight;
+    if (members.some((m) => lower.includes(m))) found += weight;
   }
   return total ? found / total : 0;
 }
@@ -92,7 +102,7 @@ export function coverageOf(text: string, weights: ReadonlyMap<string, number>): 
  */
 export function bestSentences(
   hits: readonly PassageHit[],
-  terms: readonly string[],
+  terms: readonly QueryTerm[],
   opts: { passageLimit?: number; preferNumbers?: boolean } = {},
 ): ScoredSentence[] {
   const weights = termWeights(terms, hits.map((h) => h.passage.text));
@@ -113,7 +123,7 @@ export function bestSentences(
  * of words over the whole passage) and a passage embedding both blur. Used to re-rank the union of
  * the channels' candidates.
  */
-export function rankBySentenceCoverage(hits: readonly PassageHit[], terms: readonly string[]): PassageHit[] {
+export function rankBySentenceCoverage(hits: readonly PassageHit[], terms: readonly QueryTerm[]): PassageHit[] {
   const weights = termWeights(terms, hits.map((h) => h.passage.text));
   return hits
     .map((hit) => {

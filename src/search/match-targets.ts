@@ -3,6 +3,7 @@
 // the year, the period and the entity the target measures.
 import type { Target } from '../model/index.js';
 import { askedYears } from './question-scope.js';
+import { loadThesaurus, type Thesaurus } from './thesaurus.js';
 import type { QuestionAnalysis } from './understand-question.js';
 
 export interface TargetMatch {
@@ -11,19 +12,13 @@ export interface TargetMatch {
   score: number;
 }
 
-/** Everyday words for metrics (as a question may put them) → the words policy texts use. */
-const METRIC_SYNONYMS: Array<[RegExp, string[]]> = [
-  [/gdp|经济总量|经济体量|经济规模/i, ['地区生产总值', '生产总值']],
-  [/高企/, ['高新技术企业']],
-  [/失业/, ['失业率']],
-  [/就业岗位|新增就业/, ['城镇就业']],
-  [/比例|比重/, ['占比']],
-];
-
-/** The metric words plus the policy-text words for everyday ones the question uses. */
-export function expandMetricWords(words: readonly string[], question = ''): string[] {
-  const text = `${question} ${words.join(' ')}`;
-  return [...new Set([...words, ...METRIC_SYNONYMS.filter(([re]) => re.test(text)).flatMap(([, synonyms]) => synonyms)])];
+/**
+ * The metric words plus the other wordings the thesaurus knows for phrases of the question (物价 →
+ * 居民消费价格, GDP → 地区生产总值), so a metric stated in policy words matches a question in everyday ones.
+ */
+export function expandMetricWords(words: readonly string[], question = '', thesaurus: Thesaurus = loadThesaurus()): string[] {
+  const phrases = [question, ...words].flatMap((t) => thesaurus.expansionsIn(t).flatMap((m) => m.alternatives));
+  return [...new Set([...words, ...phrases])];
 }
 
 /** Share of `metric`'s characters covered by substrings of two or more characters that `text` also contains. */

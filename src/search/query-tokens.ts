@@ -1,6 +1,7 @@
 // The query as search tokens: jieba search mode (the same segmentation as the indexed passages), with
 // question words and particles dropped so they neither dilute BM25 nor count as evidence of relevance.
 import type { SearchDeps } from './search-deps.js';
+import { loadThesaurus, type Thesaurus } from './thesaurus.js';
 
 /** Lucene's clause limit is far above this; more distinct terms add nothing to ranking. */
 export const MAX_QUERY_TOKENS = 64;
@@ -22,7 +23,17 @@ export interface QueryTokens {
   terms: string[];
   /** The terms worth highlighting: two characters or more (single characters light up everything). */
   highlight: string[];
+  /**
+   * The terms for sentence coverage: a phrase the thesaurus knows counts as one term with its other
+   * wordings ("找到工作" | 就业 …); the terms inside that phrase are not counted again.
+   */
+  groups: string[][];
+  /** Search tokens of the other wordings, for the full-text channel (not among `terms`). */
+  expansions: string[];
 }
+
+/** More expansion tokens than this would drown the question's own words in BM25. */
+const MAX_EXPANSIONS = 24;
 
 export function codePointLength(text: string): number {
   let n = 0;
@@ -52,11 +63,21 @@ export function joinSingles(tokens: readonly string[], text: string): string[] {
 }
 
 /** Informative tokens of a query; when every token is a stopword, the stopwords themselves. */
-export function queryTokens(segmenter: SearchDeps['segmenter'], text: string): QueryTokens {
+export function queryTokens(segmenter: SearchDeps['segmenter'], text: string, thesaurus: Thesaurus = loadThesaurus()): QueryTokens {
   const tokens = segmenter.searchTokens(text).map((t) => t.trim().toLowerCase());
   const raw = [...new Set([...tokens, ...joinSingles(tokens, text)])].filter((t) => WORD_CHAR.test(t));
   const informative = raw.filter((t) => !STOPWORDS.has(t));
   const terms = (informative.length ? informative : raw).slice(0, MAX_QUERY_TOKENS);
   const long = terms.filter((t) => codePointLength(t) >= 2);
-  return { terms, highlight: long.length ? long : terms };
+  const matches = thesaurus.expansionsIn(text);
+  const surfaces = matches.map((m) => m.surface.toLowerCase());
+  const groups = [
+    ...matches.map((m) => [m.surface.toLowerCase(), ...m.alternatives.map((a) => a.toLowerCase())]),
+    ...terms.filter((t) => !surfaces.some((s) => s.includes(t))).map((t) => [t]),
+  ];
+  const known = new Set(terms);
+  const expansions = [
+    ...new Set(matches.flatMap((m) => m.alternatives.flatMap((a) => [a.toLowerCase(), ...segmenter.searchTokens(a).map((t) => t.trim().toLowerCase())]))),
+  ].filter((t) => WORD_CHAR.test(t) && !STOPWORDS.has(t) && !known.has(t) && codePointLength(t) >= 2);
+  return { terms, highlight: long.length ? long : terms, groups, expansions: expansions.slice(0, MAX_EXPANSIONS) };
 }

@@ -78,9 +78,11 @@ export async function retrievePassages(
   const run = async (channel: Retriever): Promise<PassageHit[]> => {
     switch (channel) {
       case 'fulltext':
-        return tokens.terms.length ? deps.store.fulltextPassages(tokens.terms, depth) : [];
+        // the thesaurus' wordings widen the query (物价 also finds 居民消费价格)
+        return tokens.terms.length ? deps.store.fulltextPassages([...tokens.terms, ...tokens.expansions], depth) : [];
       case 'vector': {
-        const text = deps.embedderInfo.fallback ? informativeText(deps.segmenter, q) : q;
+        // The lexical fallback also gets the thesaurus' wordings; a model reads the question as asked.
+        const text = deps.embedderInfo.fallback ? [informativeText(deps.segmenter, q), ...tokens.expansions].join(' ') : q;
         const [vector] = await deps.embedder.embed([text], 'query');
         return vector ? deps.store.vectorPassages(vector, depth) : [];
       }
@@ -93,7 +95,7 @@ export async function retrievePassages(
   if (mode === 'hybrid') {
     const pool = new Map<string, PassageHit>();
     for (const hit of lists.flat()) if (!pool.has(hit.passage.id)) pool.set(hit.passage.id, hit);
-    channels.push({ channel: 'proximity', hits: rankBySentenceCoverage([...pool.values()], tokens.terms) });
+    channels.push({ channel: 'proximity', hits: rankBySentenceCoverage([...pool.values()], tokens.groups) });
   }
   const weights = channelWeights(deps.embedderInfo.fallback);
   const ranked = reciprocalRankFusion(
