@@ -1,20 +1,25 @@
 // Rules entity.quoted-programme and entity.titled-document: policy text quotes the names of its
-// programmes (“大项目突破年”活动, “链长制”招商, “八五”普法) and puts documents in book-title marks
-// (《数据安全法》). A quoted phrase is a programme when it ends like one or the word after it says so.
+// programmes and slogans (“大项目突破年”活动, “链长制”招商, “八五”普法, “放管服”) and puts documents in
+// book-title marks (《数据安全法》). A quoted phrase is a programme unless it names a way of thinking or a bare count.
 import type { EntityCandidate } from './entity-candidate.js';
 import { RULES } from './rule-ids.js';
 
 const QUOTED = /“([^“”，。；！？,;\n]{2,16})”/g;
 const TITLED = /《([^《》\n]{3,60})》/g;
 
+/** A word after the quote that belongs to the name ("“八五”普法" → 八五普法, “两新”政策). */
+const JOINED_WITH = /^(普法|规划|改革|纲要|政策|制度|战略|行动计划|专项行动|行动|工程|计划|试点|建设|产业体系|体系)/;
 /** The quote itself ends like a programme name. */
 const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活动|专项行动|改革|试点|示范|普法|纲要|方案)$/;
 /** A word after the quote that names the thing by the quote ("…”活动" → the quote is the name). */
-const NAMED_BY = /^(专项行动|专项活动|活动|行动|建设|工作|试点|工程|战略|计划|行动计划)/;
-/** A word after the quote that belongs to the name ("“八五”普法" → 八五普法). */
-const JOINED_WITH = /^(普法|规划|改革|纲要)/;
-/** Quoted slogans that are not programmes even when a trigger word follows. */
-const NOT_PROGRAMME = /^[一二三四五六七八九十两\d]+$|精神|理念|思路|意识|格局|曲线/;
+const NAMED_BY = /^(专项行动|专项活动|活动|行动|工作|试点|工程|战略|计划|行动计划)/;
+/** Verbs that carry out a programme, right before its quoted name (实施“…”, 深入推进“…”). */
+const POLICY_VERB_BEFORE = /(实施|推进|落实|深化|开展|推行|坚持|贯彻|推动|用好|抓好|健全|完善|促进|强化|打好|打赢|扎实|做好|优化)$/;
+/** A slogan is one phrase: no list inside it, no arithmetic of labels ("1+3"), and some Han. */
+const isSlogan = (q: string): boolean => !/[、，,]/.test(q) && /\p{Script=Han}{2}/u.test(q) && !/[+＋]$/.test(q);
+
+/** Quoted phrases that name a way of thinking or a bare count, not a programme (GUIDELINES: slogans and frameworks are). */
+const NOT_PROGRAMME = /^[一二三四五六七八九十两\d]+$|精神|理念|思路|意识|思想|作风|品质|形象/;
 
 const TITLE_END = /(法|条例|规定|办法|细则|规划|纲要|意见|通知|方案|计划|政策|措施|决定|指南|标准|目录|清单|报告|战略|决议|公约|协定)$/;
 
@@ -29,7 +34,9 @@ export function quotedCandidates(text: string): EntityCandidate[] {
     const joined = JOINED_WITH.exec(after)?.[0];
     if (joined) {
       out.push(candidate(quote + joined, m.index, end + joined.length));
-    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after)) {
+    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || (POLICY_VERB_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) && isSlogan(quote))) {
+      // GUIDELINES "Policy": named slogans and frameworks (放管服, 双随机一公开) — a quote the
+      // sentence carries out (实施/推进/落实 “…”), not a nickname or a brand merely quoted
       out.push(candidate(quote, m.index, end));
     }
   }
