@@ -1,29 +1,71 @@
-// A passage as the relation rules read it: its sentences, each with the entity mentions inside.
+// A passage as the relation rules read it: its sentences (ending at 。！？；), each with its clauses
+// (ending at ，：) and the entity mentions inside. `top` keeps only mentions that no longer mention
+// contains: a list or a pattern reads the names as written, not the names nested inside them.
 import type { Evidence, SegmentedPassage } from '../model/index.js';
 import type { ResolvedMention } from './resolve-entities.js';
 import type { RuleId } from './rule-ids.js';
-import { sentenceSpans, trimSpan, type Span } from './text-spans.js';
+import { sentenceSpans, statementSpans, trimSpan, type Span } from './text-spans.js';
 
 export interface SentenceView extends Span {
   text: string;
   mentions: ResolvedMention[];
+  /** Mentions not inside a longer one, by start. */
+  top: ResolvedMention[];
+  clauses: Span[];
 }
 
 export interface PassageView {
   passage: SegmentedPassage;
   mentions: ResolvedMention[];
   sentences: SentenceView[];
+  /** Statements (ending at 。！？ or a line break): a lead sentence and the sentence under it. */
+  statements: Span[];
 }
+
+const CLAUSE_END = /[，,：:]/;
 
 export function passageView(passage: SegmentedPassage, mentions: ResolvedMention[]): PassageView {
   let m = 0;
-  const sentences = sentenceSpans(passage.text).map((s) => {
+  const text = passage.text;
+  const sentences = sentenceSpans(text).map((s) => {
     const inside: ResolvedMention[] = [];
     while (m < mentions.length && mentions[m]!.start < s.start) m++;
     for (let k = m; k < mentions.length && mentions[k]!.start < s.end; k++) inside.push(mentions[k]!);
-    return { ...s, text: passage.text.slice(s.start, s.end), mentions: inside };
+    return { ...s, text: text.slice(s.start, s.end), mentions: inside, top: topMentions(inside), clauses: clausesOf(text, s) };
   });
-  return { passage, mentions, sentences };
+  return { passage, mentions, sentences, statements: statementSpans(text) };
+}
+
+function topMentions(ms: ResolvedMention[]): ResolvedMention[] {
+  const out: ResolvedMention[] = [];
+  let reach = -1;
+  for (const x of ms) {
+    // sorted by start, longer first at one start
+    if (x.end <= reach) continue;
+    if (out.length && x.start < reach) continue; // overlaps the previous one: keep the earlier
+    out.push(x);
+    reach = x.end;
+  }
+  return out;
+}
+
+function clausesOf(text: string, s: Span): Span[] {
+  const out: Span[] = [];
+  let start = s.start;
+  for (let i = s.start; i < s.end; i++) {
+    if (CLAUSE_END.test(text[i]!)) {
+      out.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (s.end > start) out.push({ start, end: s.end });
+  return out;
+}
+
+/** Index of the clause holding `pos`. */
+export function clauseIndex(s: SentenceView, pos: number): number {
+  for (let i = 0; i < s.clauses.length; i++) if (pos < s.clauses[i]!.end) return i;
+  return s.clauses.length - 1;
 }
 
 /** Evidence for a span local to the passage (trimmed of punctuation). */

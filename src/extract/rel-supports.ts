@@ -1,53 +1,113 @@
-// Rules rel.supports and rel.supports-named: a policy supports an industry or a park when
-// - its name carries the industry ("支持工业互联网发展若干政策", "工业互联网平台培育工程");
-// - a sentence says so: the policy, then a verb of support, then the industry or park
-//   ("实施X行动计划，支持/推动/培育Y产业").
-import type { Entity, Mention } from '../model/index.js';
-import type { PassageView } from './passage-view.js';
-import { evidenceOf } from './passage-view.js';
+// Rules rel.supports, rel.supports-named and rel.supports-lead: a policy, programme or plan supports
+// the industry or park it is aimed at (GUIDELINES 'SUPPORTS'):
+// - its name holds the industry or park ("支持工业互联网发展若干政策", "X产业园专项规划" → the park);
+// - its clause aims it: "P，推动Y", "因城施策促进Y", "扶持Y的P", "对Y实施P", "P对Y的覆盖面";
+//   or the clause before it is the aim: "发展Y，实施P";
+// - a lead sentence names the sector the next sentence's policies serve: "促进Y发展。…实施P".
+import type { Entity, EntityType } from '../model/index.js';
+import type { PassageView, SentenceView } from './passage-view.js';
+import { clauseIndex, evidenceOf } from './passage-view.js';
 import type { RelationFact } from './relation-set.js';
-import { industryKey } from './canonical-name.js';
+import type { ResolvedMention } from './resolve-entities.js';
+import { aimedInside, type DocumentNames } from './rel-names.js';
+import type { Span } from './text-spans.js';
+import { CUES } from './relation-cues.js';
 import { RULES } from './rule-ids.js';
 
-const SUPPORT_VERB = /支持|扶持|促进|推动|助力|赋能|带动|培育|壮大|服务|引导|发展/;
-const MAX_GAP = 40;
+const TARGETS: readonly EntityType[] = ['Industry', 'Park'];
+const isTarget = (m: ResolvedMention): boolean => m.type === 'Industry' || m.type === 'Park';
+/** A short industry name right after another Han character is the tail of a longer word (高科技服务业 ≠ 服务业). */
+const SHORT = 3;
+/** "扶持小微企业和制造业的P": the 扶持 may stand a few words before the first industry. */
+const FOR_WINDOW = 10;
+const HAN = /\p{Script=Han}/u;
 
 export function supportsInSentence(view: PassageView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.passage.text;
   for (const s of view.sentences) {
-    const ms = s.mentions;
-    for (let i = 0; i < ms.length; i++) {
-      const p = ms[i]!;
+    const evidence = [evidenceOf(view, s, RULES.relSupports)];
+    const add = (p: ResolvedMention, x: ResolvedMention): void => {
+      out.push({ type: 'SUPPORTS', from: p.entityId, to: x.entityId, evidence });
+    };
+    for (const p of s.top) {
       if (p.type !== 'Policy') continue;
-      for (const x of ms.slice(i + 1)) {
-        if (x.type === 'Policy' || x.start - p.end > MAX_GAP) break;
-        if (x.type !== 'Industry' && x.type !== 'Park') continue;
-        if (!SUPPORT_VERB.test(text.slice(p.end, x.start))) continue;
-        out.push({ type: 'SUPPORTS', from: p.entityId, to: x.entityId, evidence: [evidenceOf(view, { start: s.start, end: s.end }, RULES.relSupports)] });
+      const c = clauseIndex(s, p.start);
+      const clause = s.clauses[c]!;
+      const inClause = (span: Span): ResolvedMention[] => s.top.filter((x) => x.start >= span.start && x.end <= span.end);
+      // after it in its clause, past a verb of support or 对: "P对Y", "P促进Y"
+      for (const x of inClause({ start: p.end, end: clause.end })) {
+        if (x.type === 'Policy') break;
+        const gap = text.slice(p.end, x.start);
+        if (isTarget(x) && (CUES.supportVerb.test(gap) || CUES.supportForAfter.test(gap))) add(p, x);
       }
+      // before it in its clause, after 扶持/对: "扶持Y的P", "对Y实施P"
+      const before = inClause({ start: clause.start, end: p.start }).filter(isTarget);
+      if (before.length) {
+        const lead = text.slice(Math.max(clause.start, before[0]!.start - FOR_WINDOW), before[0]!.start);
+        if (CUES.supportFor.test(lead)) for (const x of before) add(p, x);
+      }
+      const led = CUES.policyVerbBefore.test(text.slice(Math.max(clause.start, p.start - 12), p.start)) || precedingPolicies(s, text, p, clause.start);
+      if (!led) continue;
+      // the next clause opens with a verb of support: "实施P，培育壮大Y"
+      // (a clause with its own park or policy has its own subject)
+      const next = s.clauses[c + 1];
+      const nextMentions = next ? inClause(next) : [];
+      if (next && opensWith(text, next, CUES.supportVerbAfter) && !nextMentions.some((x) => x.type !== 'Industry')) {
+        for (const x of nextMentions) add(p, x);
+      }
+      // the sentence opens with the aim: "发展Y，实施P"
+      const prev = s.clauses[c - 1];
+      const prevTargets = prev ? inClause(prev).filter(isTarget) : [];
+      if (prev && c - 1 === 0 && prevTargets.length === 1 && opensWith(text, prev, CUES.supportVerbAfter)) add(p, prevTargets[0]!);
     }
   }
   return out;
 }
 
-/** A policy whose name holds an industry's name supports that industry; evidence is the policy's first mention. */
-export function supportsNamed(entities: Entity[], mentions: Mention[]): RelationFact[] {
-  const industries = entities
-    .filter((e) => e.type === 'Industry')
-    .flatMap((e) => [e.name, ...e.aliases, industryKey(e.name)].filter((n) => n.length >= 3).map((n) => ({ id: e.id, n })));
-  const firstMention = new Map<string, Mention>();
-  for (const m of mentions) if (!firstMention.has(m.entityId)) firstMention.set(m.entityId, m);
+/** "实施A、B、C行动": a policy later in a list led by a policy verb is led too. */
+function precedingPolicies(s: SentenceView, text: string, p: ResolvedMention, from: number): boolean {
+  const before = s.top.filter((x) => x.end <= p.start && x.start >= from);
+  const last = before[before.length - 1];
+  return last?.type === 'Policy' && /^[”"」》]?[、和及与]$/.test(text.slice(last.end, p.start).replace(/[“"「《]$/, ''));
+}
+
+const opensWith = (text: string, span: Span, verb: RegExp): boolean => verb.test(text.slice(span.start, span.end).replace(/^\s+/, ''));
+
+/** A lead sentence naming a sector ("促进数字经济发展。") and the policies of the sentence under it. */
+export function supportsLead(view: PassageView): RelationFact[] {
   const out: RelationFact[] = [];
-  for (const p of entities) {
-    if (p.type !== 'Policy') continue;
-    const m = firstMention.get(p.id);
-    if (!m) continue;
-    const found = industries.filter((i) => p.name.includes(i.n));
-    // the longest match wins: 工业互联网 in a name is not also 互联网
-    const hits = new Set(found.filter((i) => !found.some((o) => o.n.length > i.n.length && o.n.includes(i.n))).map((i) => i.id));
-    for (const id of hits) out.push({ type: 'SUPPORTS', from: p.id, to: id, evidence: [{ ...m.evidence, rule: RULES.relSupportsNamed }] });
+  const text = view.passage.text;
+  const [lead, under] = view.statements;
+  if (!lead || !under || lead.end - lead.start > 30 || /[，,；;]/.test(text.slice(lead.start, lead.end))) return out;
+  const verb = CUES.leadVerb.exec(text.slice(lead.start, lead.end));
+  if (!verb) return out;
+  const aims = view.mentions.filter((m) => isTarget(m) && m.start >= lead.start + verb.index && m.end <= lead.end);
+  if (aims.length !== 1 || CUES.integrateVerb.test(text.slice(lead.start, lead.end))) return out;
+  const evidence = [evidenceOf(view, { start: lead.start, end: under.end }, RULES.relSupportsLead)];
+  for (const s of view.sentences) {
+    if (s.start < under.start || s.end > under.end) continue;
+    for (const p of s.top) if (p.type === 'Policy') out.push({ type: 'SUPPORTS', from: p.entityId, to: aims[0]!.entityId, evidence });
   }
   return out;
 }
 
+/** A policy whose name holds an industry's or a park's name supports it; evidence is the policy's first mention. */
+export function supportsNamed(entities: Entity[], names: DocumentNames): RelationFact[] {
+  const out: RelationFact[] = [];
+  for (const p of entities) {
+    if (p.type !== 'Policy') continue;
+    const m = names.firstMention(p.id);
+    if (!m) continue;
+    const inner = names.inside(p.name, TARGETS);
+    // an industry inside a park's name is the park's (X现代农业产业园专项规划 supports the park)
+    const parks = inner.filter((x) => x.type === 'Park');
+    for (const x of inner) {
+      if (x.type === 'Industry' && parks.some((k) => k.start <= x.start && k.end >= x.end)) continue;
+      if (x.end - x.start <= SHORT && x.start > 0 && HAN.test(p.name[x.start - 1]!)) continue;
+      if (!aimedInside(p.name, x)) continue;
+      out.push({ type: 'SUPPORTS', from: p.id, to: x.id, evidence: [{ ...m.evidence, rule: RULES.relSupportsNamed }] });
+    }
+  }
+  return out;
+}

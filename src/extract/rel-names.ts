@@ -1,0 +1,63 @@
+// The document's park and industry names, to find those written inside a longer name (支持工业互联网
+// 发展若干政策 → 工业互联网; 现代农业产业园 → 现代农业) or inside a heading. Built once per document.
+import type { Entity, EntityType, Mention } from '../model/index.js';
+import { industryKey } from './canonical-name.js';
+import { CUES } from './relation-cues.js';
+
+export interface InnerName {
+  id: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  /** The entity's name or an alias as written, not a shortened form (数字经济产业 → 数字经济). */
+  full: boolean;
+}
+
+/**
+ * A sector name inside a longer name counts when it is written in full with three characters or
+ * more, or, shorter or shortened, when an aim follows it (种业振兴, 数字经济发展规划; not 医药分开,
+ * 数字乡村, 金融体制改革).
+ */
+export function aimedInside(name: string, x: InnerName): boolean {
+  if (x.full && x.end - x.start >= 3) return true;
+  return CUES.nameAimAfter.test(name.slice(x.end)) || (x.full && x.end === name.length);
+}
+
+export interface DocumentNames {
+  /** Names of `types` inside `text`, longest first, none nested in another match; by position. */
+  inside(text: string, types: readonly EntityType[]): InnerName[];
+  firstMention(id: string): Mention | undefined;
+}
+
+const MIN_LENGTH = 2;
+
+export function documentNames(entities: Entity[], mentions: Mention[]): DocumentNames {
+  const names: Array<{ id: string; type: EntityType; n: string; full: boolean }> = [];
+  for (const e of entities) {
+    if (e.type !== 'Industry' && e.type !== 'Park' && e.type !== 'Policy') continue;
+    const forms = new Set([e.name, ...e.aliases]);
+    for (const n of forms) if (n.length >= MIN_LENGTH) names.push({ id: e.id, type: e.type, n, full: true });
+    const key = industryKey(e.name);
+    if (e.type === 'Industry' && !forms.has(key) && key.length >= MIN_LENGTH) names.push({ id: e.id, type: e.type, n: key, full: false });
+  }
+  names.sort((a, b) => b.n.length - a.n.length);
+  const first = new Map<string, Mention>();
+  for (const m of mentions) if (!first.has(m.entityId)) first.set(m.entityId, m);
+  return {
+    inside(text, types) {
+      const taken = new Uint8Array(text.length);
+      const out: InnerName[] = [];
+      for (const x of names) {
+        if (!types.includes(x.type) || x.n.length > text.length) continue;
+        for (let at = text.indexOf(x.n); at >= 0; at = text.indexOf(x.n, at + 1)) {
+          const end = at + x.n.length;
+          if (taken.subarray(at, end).includes(1)) continue;
+          taken.fill(1, at, end);
+          out.push({ id: x.id, type: x.type, start: at, end, full: x.full });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+    firstMention: (id) => first.get(id),
+  };
+}
