@@ -27,6 +27,8 @@ export const E = {
   textile: entity('Industry', '家纺产业'),
   textilePark: entity('Park', '叠石桥家纺产业园'),
   textileCentre: entity('Organization', '家纺产业创新中心'),
+  province: entity('Region', '江苏省'),
+  city: entity('Region', '南通市'),
 };
 
 interface PassageSpec {
@@ -160,6 +162,22 @@ export function docC(id = 'doc-c'): DocumentToWrite {
         tokens: '依托 叠石桥家纺产业园 ， 做强 家纺产业 ， 建设 家纺产业创新中心 。',
         embedding: [0, 0, 0.7, 0.7],
         mentions: [[E.textilePark, '叠石桥家纺产业园'], [E.textile, '家纺产业'], [E.textileCentre, '家纺产业创新中心']],
+      },
+    ],
+  );
+}
+
+/** A chain above 通州区: 江苏省 contains 南通市 contains 通州区, so the park is 3 hops from 江苏省. */
+export function docChain(id = 'doc-chain'): DocumentToWrite {
+  return buildDocument(
+    { id, title: '江苏省区划', source: `seed/${id}.txt`, sha256: sha('e'), ingestedAt: '2024-10-01T00:00:00.000Z' },
+    [
+      {
+        text: '江苏省南通市通州区加快发展。',
+        tokens: '江苏省 南通市 通州区 加快 发展 。',
+        embedding: [0.5, 0.5, 0, 0],
+        mentions: [[E.province, '江苏省'], [E.city, '南通市'], [E.tongzhou, '通州区']],
+        relations: [['CONTAINS', E.province, E.city], ['CONTAINS', E.city, E.tongzhou]],
       },
     ],
   );
@@ -493,6 +511,55 @@ export function describeStoreContract(name: string, openStore: () => Promise<Res
           expect(r.evidence).toHaveLength(r.weight);
           r.evidence.forEach(check);
         }
+      });
+    });
+
+    describe('one behaviour on both stores', () => {
+      beforeEach(async () => write(docA(), docB(), docC()));
+
+      it('neighbors never walk deeper than 3 hops, whatever depth is asked', async () => {
+        await write(docChain());
+        const at = async (depth: number) => ids((await store.neighbors(E.province.id, { depth, limit: 50 })).nodes).sort();
+        expect(await at(3)).toEqual([E.province.id, E.city.id, E.tongzhou.id, E.park.id].sort());
+        expect(await at(5)).toEqual(await at(3));
+      });
+
+      it('neighbors and overview order ties the same way: weight, then ids', async () => {
+        expect(ids((await store.neighbors(E.park.id, { depth: 1, limit: 3 })).nodes)).toEqual([E.park.id, E.it.id, E.equip.id]);
+        expect((await store.overview(['Park', 'Industry'], 10)).edges.map((e) => e.id)).toEqual([
+          `HOSTS:${E.park.id}->${E.it.id}`,
+          `EXTENDS_TO:${E.pcb.id}->${E.ic.id}`,
+          `HOSTS:${E.park.id}->${E.equip.id}`,
+        ]);
+      });
+
+      it('finds entities by whole name or alias tokens, text matches first', async () => {
+        expect(ids(await store.findEntities({ tokens: ['家纺产业'], limit: 10 }))).toEqual([E.textile.id]);
+        expect(ids(await store.findEntities({ tokens: ['高新区'], limit: 10 }))).toEqual([E.park.id]);
+        expect(ids(await store.findEntities({ tokens: ['高新'], limit: 10 }))).toEqual([]);
+        expect(await store.findEntities({ tokens: [], limit: 10 })).toEqual([]);
+        expect(ids(await store.findEntities({ tokens: ['链长制'], text: '家纺产业', limit: 10 }))).toEqual([E.textile.id, E.textileCentre.id, E.textilePark.id, E.chain.id]);
+        expect(ids(await store.findEntities({ tokens: ['链长制', '家纺产业'], type: 'Policy', limit: 10 }))).toEqual([E.chain.id]);
+      });
+
+      it('names the embedder of the stored vectors, and none when nothing is stored', async () => {
+        await store.resetForTests();
+        expect(await store.embeddersInUse()).toEqual([]);
+        const doc = docA();
+        doc.meta.embedder = 'hashing-fallback-4';
+        await write(doc);
+        expect(await store.embeddersInUse()).toEqual(['hashing-fallback-4']);
+        await store.recordEmbedder('tiny-model');
+        expect(await store.embeddersInUse()).toEqual(['tiny-model']);
+      });
+
+      it('refuses vectors of another dimension than the index, on write and on query', async () => {
+        const before = await store.exportGraph();
+        const wrong = docA('doc-d');
+        wrong.passages[0]!.embedding = [1, 0, 0];
+        await expect(store.writeDocument(wrong, [])).rejects.toMatchObject({ code: 'SCHEMA_MISMATCH' });
+        expect(await store.exportGraph()).toEqual(before);
+        await expect(store.vectorPassages([1, 0, 0], 3)).rejects.toMatchObject({ code: 'SCHEMA_MISMATCH' });
       });
     });
   });

@@ -2,6 +2,7 @@
 // semantics: breadth-first, strongest edges first, a node cap, relations followed in either direction.
 import { RELATION_TYPES, type EntityType, type RelationType } from '../../model/index.js';
 import type { EntityDetail, GraphNode, NeighborQuery, OverviewFilter, Subgraph } from '../port.js';
+import { NeighborWalk } from '../neighbor-walk.js';
 import { all, jsonList, one, type Db } from './open-database.js';
 import { ftsQuery } from './read-search.js';
 import { relationEdges } from './relation-edges.js';
@@ -32,7 +33,7 @@ export function findEntities(db: Db, q: { text?: string; tokens?: string[]; type
             WHEN instr(e.name, @text) > 0 OR EXISTS (SELECT 1 FROM json_each(e.aliases) a WHERE instr(a.value, @text) > 0) THEN 1
             ELSE 0 END AS rank
      FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY rank DESC, mentions DESC, e.name LIMIT @limit`,
+     ORDER BY rank DESC, mentions DESC, e.name, e.id LIMIT @limit`,
     params,
   ).map(toEntityDetail);
 }
@@ -58,35 +59,24 @@ function hop(db: Db, frontier: string[], rels: readonly RelationType[], types: E
      FROM h JOIN relations r ON r.pk = h.pk JOIN entities b ON b.id = h.b
      WHERE r.type IN (SELECT value FROM json_each(@rels))
        AND (@types IS NULL OR b.type IN (SELECT value FROM json_each(@types))) AND ${IN_DOCS}
-     ORDER BY weight DESC, b.id, r.pk LIMIT @cap`,
+     ORDER BY weight DESC, b.id, r.type, r.from_id, r.to_id LIMIT @cap`,
     { frontier: jsonList(frontier), rels: jsonList(rels), types: types?.length ? jsonList(types) : null, cap, docs: docIds ? jsonList(docIds) : null },
   );
 }
 
 const nodeOf = (r: HopRow): GraphNode => toNode({ id: r.b_id, name: r.b_name, type: r.b_type });
 
-/** Breadth-first, one bounded hop at a time (depth ≤ 3), so a dense hub cannot explode. */
+/** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
 export function neighbors(db: Db, id: string, q: NeighborQuery): Subgraph {
   const start = one<{ id: string; name: string; type: string }>(db, 'SELECT id, name, type FROM entities WHERE id = ?', id);
   if (!start) return { nodes: [], edges: [] };
-  const nodes = new Map<string, GraphNode>([[id, toNode(start)]]);
-  const kept = new Map<number, RelationRow>();
-  const rels = q.rels?.length ? q.rels : RELATION_TYPES;
-  const depth = Math.min(3, Math.trunc(q.depth));
-  let frontier = [id];
-  for (let level = 0; level < depth && frontier.length && nodes.size < q.limit; level++) {
-    const next: string[] = [];
-    for (const row of hop(db, frontier, rels, q.types, Math.max(1, Math.trunc(q.limit * 4)), q.docIds)) {
-      if (!nodes.has(row.b_id)) {
-        if (nodes.size >= q.limit) continue;
-        nodes.set(row.b_id, nodeOf(row));
-        next.push(row.b_id);
-      }
-      if (nodes.has(row.from_id) && nodes.has(row.to_id)) kept.set(row.pk, row);
-    }
-    frontier = next;
+  const walk = new NeighborWalk<RelationRow>(toNode(start), q);
+  for (let step = walk.next(); step; step = walk.next()) {
+    const rows = hop(db, step.frontier, step.rels, step.types, step.cap, step.docIds);
+    walk.take(rows.map((row) => ({ node: nodeOf(row), type: row.type as RelationType, source: row.from_id, target: row.to_id, weight: row.weight, edge: row })));
   }
-  return { nodes: [...nodes.values()], edges: relationEdges(db, [...kept.values()]) };
+  const { nodes, edges } = walk.result();
+  return { nodes, edges: relationEdges(db, edges) };
 }
 
 /** Breadth-first over all relation types in either direction; the first path found is a shortest one. */

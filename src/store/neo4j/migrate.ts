@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../errors.js';
 import type { SchemaState } from '../port.js';
 import type { Neo4jConnection } from './connection.js';
+import { forgetVectorDimension } from './vector-dimension.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../../graph/schema.cypher', import.meta.url));
 export const VECTOR_INDEX = 'passage_embedding';
@@ -42,6 +43,7 @@ export async function migrate(db: Neo4jConnection, dimension: number): Promise<v
   }
   for (const statement of schemaStatements(dimension)) await db.run(statement);
   await db.run('CALL db.awaitIndexes(60)');
+  forgetVectorDimension(db);
 }
 
 export async function recreateVectorIndex(db: Neo4jConnection, dimension: number): Promise<void> {
@@ -49,4 +51,5 @@ export async function recreateVectorIndex(db: Neo4jConnection, dimension: number
   const create = schemaStatements(dimension).find((s) => s.includes(`VECTOR INDEX ${VECTOR_INDEX}`));
   if (create) await db.run(create);
   await db.run('CALL db.awaitIndexes(60)');
+  forgetVectorDimension(db);
 }

@@ -6,6 +6,7 @@ import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import * as docs from './read-documents.js';
 import * as graph from './read-graph.js';
 import * as search from './read-search.js';
+import { assertVectorDimension } from './vector-dimension.js';
 import { deleteDocumentTx, writeDocumentsTx } from './write-document.js';
 
 export class Neo4jStore implements GraphStore {
@@ -53,6 +54,7 @@ export class Neo4jStore implements GraphStore {
     return this.writeDocuments([{ doc, replaces }]);
   }
   async writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
+    await assertVectorDimension(this.db, batch.flatMap((b) => b.doc.passages.map((p) => p.embedding.length)), 'a passage embedding');
     await this.db.write(async (tx) => {
       for (const id of batch.flatMap((b) => b.replaces)) await deleteDocumentTx(tx, id);
       await writeDocumentsTx(

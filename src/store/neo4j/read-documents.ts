@@ -18,7 +18,7 @@ export async function findDocumentsBy(db: Neo4jConnection, key: { sha256?: strin
   const rows = await readRows(
     db,
     `MATCH (d:Document) WHERE ($sha IS NOT NULL AND d.sha256 = $sha) OR ($source IS NOT NULL AND d.source = $source)
-     RETURN d {.*} AS d ORDER BY d.ingestedAt`,
+     RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id`,
     { sha: key.sha256 ?? null, source: key.source ?? null },
   );
   return rows.map((r) => toDocument(r.d as Row));

@@ -1,7 +1,8 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityDetail, GraphEdge, GraphNode, NeighborQuery, OverviewFilter, Subgraph, TargetQuery } from '../port.js';
+import type { EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, Subgraph, TargetQuery } from '../port.js';
+import { NeighborWalk } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
 import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
@@ -26,7 +27,7 @@ export async function findEntities(
      ${DETAIL}
      RETURN e {.*} AS e, mentions, docIds,
             CASE WHEN $text IS NULL THEN 0 WHEN e.name = $text THEN 3 WHEN e.name STARTS WITH $text THEN 2 ELSE 1 END AS rank
-     ORDER BY rank DESC, mentions DESC, e.name LIMIT $limit`,
+     ORDER BY rank DESC, mentions DESC, e.name, e.id LIMIT $limit`,
     { type: q.type ?? null, text: q.text ?? null, limit: int(q.limit) },
   );
   return rows.map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds));
@@ -39,10 +40,11 @@ async function findEntitiesByTokens(db: Neo4jConnection, tokens: string[], type:
   if (!query) return byText;
   const rows = await readRows(
     db,
-    `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $limit}) YIELD node AS e, score
+    // Ranked like the embedded store: by mentions, not by the index's score, which differs per engine.
+    `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS e
      WHERE $type IS NULL OR e.type = $type
-     WITH e, score ${DETAIL.replace('WITH e,', 'WITH e, score,')}
-     RETURN e {.*} AS e, mentions, docIds ORDER BY score DESC, mentions DESC, e.name LIMIT $limit`,
+     ${DETAIL}
+     RETURN e {.*} AS e, mentions, docIds ORDER BY mentions DESC, e.name, e.id LIMIT $limit`,
     { query, type: type ?? null, limit: int(limit) },
   );
   const merged = new Map(byText.map((e) => [e.id, e]));
@@ -59,37 +61,29 @@ export async function getEntity(db: Neo4jConnection, id: string): Promise<Entity
   return row ? toEntityDetail(row.e as Row, row.mentions, row.docIds) : undefined;
 }
 
-/** Breadth-first, one bounded hop per query, strongest edges first, so a dense hub cannot explode. */
+/** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
 export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuery): Promise<Subgraph> {
   const start = await readRows(db, 'MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id });
   if (!start[0]) return { nodes: [], edges: [] };
-  const nodes = new Map<string, GraphNode>([[id, toNode(start[0].e as Row)]]);
-  const edges = new Map<string, GraphEdge>();
-  const rels = q.rels?.length ? q.rels : [...RELATION_TYPES];
-  let frontier = [id];
-  for (let hop = 0; hop < q.depth && frontier.length && nodes.size < q.limit; hop++) {
+  const walk = new NeighborWalk<GraphEdge>(toNode(start[0].e as Row), q);
+  for (let hop = walk.next(); hop; hop = walk.next()) {
     const rows = await readRows(
       db,
       `MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
          AND ($types IS NULL OR b.type IN $types) AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
-       RETURN type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, r {.*} AS props, b {.*} AS b
-       ORDER BY r.weight DESC, b.id LIMIT $cap`,
-      { frontier, rels, types: q.types?.length ? q.types : null, cap: int(q.limit * 4), docs: q.docIds ?? null },
+       WITH r, b, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target
+       RETURN type, source, target, r {.*} AS props, b {.*} AS b
+       ORDER BY r.weight DESC, b.id, type, source, target LIMIT $cap`,
+      { frontier: hop.frontier, rels: [...hop.rels], types: hop.types ?? null, cap: int(hop.cap), docs: hop.docIds ?? null },
     );
-    const next: string[] = [];
-    for (const row of rows) {
-      const b = toNode(row.b as Row);
-      if (!nodes.has(b.id)) {
-        if (nodes.size >= q.limit) continue;
-        nodes.set(b.id, b);
-        next.push(b.id);
-      }
-      const edge = toEdge(row as { type: unknown; source: unknown; target: unknown; props: unknown });
-      if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edge);
-    }
-    frontier = next;
+    walk.take(
+      rows.map((row) => {
+        const edge = toEdge(row as { type: unknown; source: unknown; target: unknown; props: unknown });
+        return { node: toNode(row.b as Row), type: edge.type, source: edge.source, target: edge.target, weight: edge.weight, edge };
+      }),
+    );
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return walk.result();
 }
 
 export async function shortestPath(db: Neo4jConnection, from: string, to: string, maxDepth: number): Promise<Subgraph | undefined> {
@@ -138,7 +132,7 @@ export async function overview(db: Neo4jConnection, types: EntityType[], limit: 
     `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $rels
        AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
      RETURN type(r) AS type, a.id AS source, b.id AS target, r {.*} AS props
-     ORDER BY r.weight DESC LIMIT $cap`,
+     ORDER BY r.weight DESC, type(r), a.id, b.id LIMIT $cap`,
     { ids, rels, docs, cap: int(limit * 5) },
   );
   return { nodes, edges: edgeRows.map((r) => toEdge(r as { type: unknown; source: unknown; target: unknown; props: unknown })) };
@@ -154,7 +148,7 @@ export async function targets(db: Neo4jConnection, q: TargetQuery): Promise<Targ
        AND ($docs IS NULL OR t.docId IN $docs)
      OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
      WITH t, collect(e.id) AS measures
-     RETURN t {.*} AS t, measures ORDER BY t.docId, t.start LIMIT $limit`,
+     RETURN t {.*} AS t, measures ORDER BY t.docId, t.start, t.id LIMIT $limit`,
     { metric: q.metric ?? null, year: q.year === undefined ? null : int(q.year), entityId: q.entityId ?? null, docs: q.docIds ?? null, limit: int(q.limit) },
   );
   return rows.map((r) => toTarget(r.t as Row, r.measures));
@@ -166,7 +160,7 @@ export async function entityEvidence(db: Neo4jConnection, id: string, limit: num
     `MATCH (p:Passage)-[m:MENTIONS]->(:Entity {id: $id})
      MATCH (d:Document {id: p.docId})
      RETURN p.docId AS docId, p.id AS passageId, m.start AS start, m.end AS end, m.rule AS rule
-     ORDER BY d.ingestedAt DESC, p.docId, m.start LIMIT $limit`,
+     ORDER BY d.ingestedAt DESC, d.id, p.ordinal, m.start LIMIT $limit`,
     { id, limit: int(limit) },
   );
   return rows.map((r) => ({

@@ -3,6 +3,7 @@
 import type { GraphNode, PassageHit } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { toNode, toPassageHit } from './row-mappers.js';
+import { assertVectorDimension } from './vector-dimension.js';
 
 /** Lucene's clause limit is 1024; a query of more distinct tokens adds nothing to ranking. */
 const MAX_QUERY_TOKENS = 64;
@@ -22,7 +23,7 @@ export async function fulltextPassages(db: Neo4jConnection, tokens: string[], k:
     (
       await tx.run(
         `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
-         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC`,
+         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
         { query, k: int(k) },
       )
     ).records.map((r) => r.toObject()),
@@ -31,11 +32,12 @@ export async function fulltextPassages(db: Neo4jConnection, tokens: string[], k:
 }
 
 export async function vectorPassages(db: Neo4jConnection, vector: number[], k: number): Promise<PassageHit[]> {
+  await assertVectorDimension(db, [vector.length], 'the query vector');
   const rows = await db.read(async (tx) =>
     (
       await tx.run(
         `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
-         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC`,
+         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
         { vector, k: int(k) },
       )
     ).records.map((r) => r.toObject()),

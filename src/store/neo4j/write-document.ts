@@ -151,16 +151,18 @@ export async function deleteDocumentTx(tx: ManagedTransaction, docId: string): P
   );
   const entityIds = touched.records[0]?.get('ids') as string[];
   // Evidence this document gave is taken off its relations (their ends are entities it mentions);
-  // relations left without evidence go.
+  // relations left without evidence go. Spans and passages are matched by exact id, never by
+  // prefix: document `a` must not take evidence of document `a:2` with it.
   await tx.run(
-    `MATCH (a:Entity)-[r]-(:Entity) WHERE a.id IN $entityIds AND $docId IN r.docIds
-     WITH DISTINCT r
-     SET r.spans = [s IN r.spans WHERE NOT s STARTS WITH $prefix],
+    `MATCH (p:Passage {docId: $docId}) WITH collect(p.id) AS passageIds
+     MATCH (a:Entity)-[r]-(:Entity) WHERE a.id IN $entityIds AND $docId IN r.docIds
+     WITH DISTINCT r, passageIds
+     SET r.spans = [s IN r.spans WHERE split(s, '|')[0] <> $docId],
          r.docIds = [d IN r.docIds WHERE d <> $docId],
-         r.evidence = [p IN r.evidence WHERE NOT p STARTS WITH $passagePrefix]
+         r.evidence = [p IN r.evidence WHERE NOT p IN passageIds]
      SET r.weight = size(r.spans)
      WITH r WHERE size(r.spans) = 0 DELETE r`,
-    { entityIds, docId, prefix: `${docId}|`, passagePrefix: `${docId}:` },
+    { entityIds, docId },
   );
   await tx.run('MATCH (t:Target {docId: $docId}) DETACH DELETE t', { docId });
   await tx.run('MATCH (p:Passage {docId: $docId}) DETACH DELETE p', { docId });
