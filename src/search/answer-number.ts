@@ -3,11 +3,12 @@
 // the clause that states each one.
 import type { Target } from '../model/index.js';
 import type { AnswerDraft } from './answer-draft.js';
+import { targetValueSpan } from './answer-span.js';
 import { citeEach, dedupeCitations } from './cite-evidence.js';
 import { findTargets } from './find-targets.js';
 import type { TargetFact } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
-import { stateTarget } from './state-target.js';
+import { formatValue, stateTarget } from './state-target.js';
 import type { QuestionAnalysis } from './understand-question.js';
 
 /** Other targets are stated too when they score nearly as well ("A和B分别是多少"). */
@@ -26,6 +27,12 @@ export function targetFact(t: Target): TargetFact {
     ...(t.period ? { period: t.period } : {}),
     statement: stateTarget(t),
   };
+}
+
+/** The best target's number as its quote writes it ("5%左右"), else as the fact states it. */
+function valueAsWritten(t: Target): string {
+  const at = targetValueSpan(t.quote, t.value);
+  return at ? t.quote.slice(at.start, at.end) : `${formatValue(t.value)}${t.unit}`;
 }
 
 export async function answerNumber(deps: Pick<SearchDeps, 'store'>, question: string, analysis: QuestionAnalysis): Promise<AnswerDraft | undefined> {
@@ -50,6 +57,7 @@ export async function answerNumber(deps: Pick<SearchDeps, 'store'>, question: st
   return {
     kind: 'number',
     answer: targets.map((t) => t.statement).join('；'),
+    span: valueAsWritten(best.target),
     confidence: best.score,
     citations,
     targets,

@@ -8,6 +8,7 @@ import type { AnswerDraft } from './answer-draft.js';
 import { answerExplanation } from './answer-explanation.js';
 import { answerList } from './answer-list.js';
 import { answerNumber } from './answer-number.js';
+import { answerOrganisation } from './answer-organisation.js';
 import { queryTokens } from './query-tokens.js';
 import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
 import { retrievePassages, type Retrieval } from './retrieve-passages.js';
@@ -48,8 +49,9 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   let draft: AnswerDraft | undefined;
   if (analysis.type === 'number') draft = await answerNumber(deps, q, analysis);
   else if (analysis.type === 'list') draft = await answerList(deps, analysis, entities, retrieve);
+  else if (analysis.type === 'organisation') draft = answerOrganisation(await retrieve());
   if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE) {
-    draft = better(draft, answerExplanation(await retrieve(), { preferNumbers: analysis.type === 'number' }));
+    draft = better(draft, answerExplanation(await retrieve(), { question: q, type: analysis.type }));
   }
 
   // An answer from a document whose region is unknown (or larger than asked) is less certain.

@@ -16,7 +16,7 @@ export type Channel = (typeof CHANNELS)[number];
 export const ANSWER_KINDS = ['number', 'list', 'explanation', 'none'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-export const QUESTION_TYPES = ['number', 'list', 'explanation'] as const;
+export const QUESTION_TYPES = ['number', 'list', 'organisation', 'explanation'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** The user's text: trimmed, then 1..2000 UTF-16 code units. Any content is allowed: it is never query syntax. */

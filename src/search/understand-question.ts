@@ -5,6 +5,7 @@
 import type { EntityType, RelationType } from '../model/index.js';
 import type { ResolvedScope } from './question-scope.js';
 import type { EntityRef, QuestionType, Understanding } from './search-schemas.js';
+import { asksOrganisation } from './answer-organisation.js';
 import { STOPWORDS } from './query-tokens.js';
 
 export interface QuestionAnalysis extends Understanding {
@@ -44,6 +45,8 @@ const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
 const PERIOD = /每年|年均|每年度/;
 
 export function questionType(question: string): QuestionType {
+  // "哪些部门负责" asks for the bodies in charge, not for a list of entities.
+  if (asksOrganisation(question)) return 'organisation';
   if (LIST_CUE.test(question)) return 'list';
   if (NUMBER_CUE.test(question)) return 'number';
   return 'explanation';

@@ -1,0 +1,65 @@
+// "Which department/agency" answers, from the best sentences: the body a responsibility note names
+// after the statement ("（责任单位：省通信管理局，…）" — its first group, the lead bodies), the body a
+// sentence puts in charge ("由省经济和信息化厅负责解释"), or the sentence's subject when it is a body
+// that takes charge ("北京市经济和信息化局负责…", "运营单位作为…，承担…责任").
+import type { AnswerDraft } from './answer-draft.js';
+import { bestSentences, type ScoredSentence } from './best-sentences.js';
+import { citationOf } from './cite-evidence.js';
+import type { Retrieval } from './retrieve-passages.js';
+
+const PASSAGES_READ = 5;
+const SENTENCES_TRIED = 4;
+/** A responsibility note belongs to the statement before it in the same paragraph, this close at most. */
+const NOTE_REACH = 400;
+
+export const ORGANISATION_CUE =
+  /哪个部门|哪些部门|什么部门|哪个单位|哪些单位|什么单位|哪个机构|哪些机构|什么机构|哪家单位|谁(?:来)?(?:负责|承担|牵头|主管|管理|监管|拍板|解释|决策|组织)|由谁|责任单位|牵头单位|主管部门|负责部门|负责单位/;
+
+export function asksOrganisation(question: string): boolean {
+  return ORGANISATION_CUE.test(question);
+}
+
+const NOTE = /[（(]\s*(?:责任单位|牵头单位|责任部门|牵头部门)\s*[：:]\s*([^）)]+)[）)]/g;
+const IN_CHARGE = /由([^，。；,;]{2,30}?)(?:负责|牵头|会同|统筹|承担|组织|进行)/;
+const SUBJECT = /^(?:[^，。；]{0,12}，)?([^，。；、]{2,30}?)(?:作为[^，。；]{0,30}，)?(?:负责|承担|牵头|统筹|会同|主管)/;
+/** What a body's name ends with. */
+const BODY = /(?:局|厅|委|办|部|中心|小组|政府|单位|公司|机构|办公室|委员会|部门|集团|协会|银行|行|院|所|署|会|方|主体)$/;
+
+interface Found {
+  name: string;
+  /** Citation span, relative to the passage text. */
+  start: number;
+  end: number;
+}
+
+/** The body a sentence (or the responsibility note after it) puts in charge. */
+export function organisationIn(passage: string, sentence: { start: number; end: number }): Found | undefined {
+  const text = passage.slice(sentence.start, sentence.end);
+  const inCharge = IN_CHARGE.exec(text);
+  if (inCharge && BODY.test(inCharge[1]!)) return { name: inCharge[1]!, ...sentence };
+  const subject = SUBJECT.exec(text);
+  if (subject && BODY.test(subject[1]!)) return { name: subject[1]!.replace(/^(?:对于|其中|同时)/, ''), ...sentence };
+  NOTE.lastIndex = sentence.start;
+  const note = NOTE.exec(passage);
+  if (note && note.index - sentence.end <= NOTE_REACH && !passage.slice(sentence.end, note.index).includes('\n')) {
+    const lead = note[1]!.split(/[，,；;]/)[0]!.trim();
+    if (lead) return { name: lead, start: sentence.start, end: note.index + note[0].length };
+  }
+  return undefined;
+}
+
+export function answerOrganisation(retrieval: Retrieval): AnswerDraft | undefined {
+  const sentences: ScoredSentence[] = bestSentences(
+    retrieval.ranked.map((r) => r.item),
+    retrieval.tokens.groups,
+    { passageLimit: PASSAGES_READ },
+  ).slice(0, SENTENCES_TRIED);
+  for (const s of sentences) {
+    if (s.coverage === 0) break;
+    const found = organisationIn(s.hit.passage.text, s);
+    if (!found) continue;
+    const citation = citationOf(s.hit, found);
+    return { kind: 'explanation', answer: citation.quote, span: found.name, confidence: s.coverage, citations: [citation] };
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+// The shortest text that answers, pure: the number with its unit (and its 左右/以上/以内) that a
+// sentence states for what the question asks, the clause of a sentence that covers the question best,
+// or the enumeration a sentence lists ("领域类、区域类及综合基础类"). Offsets are relative to the text given.
+import { findNumberSpans } from '../segment/index.js';
+import { coverageOf, termWeights, type QueryTerm } from './best-sentences.js';
+import { unitFit } from './match-targets.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const QUALIFIER = /^(?:左右|以上|以内|以下|上下)/;
+const CLAUSE_BREAK = /[，,；;。！？!?：:\n]/;
+/** A year, a date or an ordinal is not the amount asked for ("2026年", "3月", "第5"). */
+const NOT_AN_AMOUNT = /^(?:(?:19|20)\d{2}(?:[-~～—](?:19|20)?\d{2})?年|\d{1,2}[月日])$/;
+
+/** Number spans of a text with a following qualifier kept ("5%左右"), years and dates left out. */
+export function amountSpans(text: string): Span[] {
+  return findNumberSpans(text)
+    .filter((s) => !NOT_AN_AMOUNT.test(text.slice(s.start, s.end)) && text[s.start - 1] !== '第')
+    .map((s) => ({ start: s.start, end: s.end + (QUALIFIER.exec(text.slice(s.end))?.[0].length ?? 0) }));
+}
+
+/** The clause (between commas, semicolons, full stops) around a span. */
+export function clauseOf(text: string, at: Span): Span {
+  let start = at.start;
+  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
+  let end = at.end;
+  while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
+  return { start, end };
+}
+
+/**
+ * The amount a sentence states for the question: each amount scores by how much of the question its
+ * clause covers, then by whether its unit is the one asked ("多少家" wants 家, a ratio wants %);
+ * ties go to the earlier amount. Undefined when the sentence states none.
+ */
+export function bestAmountSpan(text: string, terms: readonly QueryTerm[], question: string): Span | undefined {
+  const weights = termWeights(terms, [text]);
+  let best: { span: Span; score: number } | undefined;
+  for (const span of amountSpans(text)) {
+    const clause = clauseOf(text, span);
+    const unit = text.slice(span.start, span.end).replace(/^[\d.,\-~～—%]+/, '');
+    const score = coverageOf(text.slice(clause.start, clause.end), weights) + unitFit(text.slice(span.start, span.end).includes('%') ? '%' : unit, question);
+    if (!best || score > best.score) best = { span, score };
+  }
+  return best?.span;
+}
+
+/** The value an amount span states ("2400亿元" → 2400), for matching a Target's value to its words. */
+export function amountValue(text: string): number | undefined {
+  const m = /\d+(?:,\d{3})*(?:\.\d+)?/.exec(text);
+  return m ? Number(m[0].replace(/,/g, '')) : undefined;
+}
+
+/** Where a quote writes a Target's value: the first amount stating it, qualifier included. */
+export function targetValueSpan(quote: string, value: number): Span | undefined {
+  return amountSpans(quote).find((s) => amountValue(quote.slice(s.start, s.end)) === value);
+}
+
+/** The clause of a sentence that covers the question best (the first of equals). */
+export function bestClause(text: string, terms: readonly QueryTerm[]): Span {
+  const weights = termWeights(terms, [text]);
+  let best: { span: Span; score: number } | undefined;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !CLAUSE_BREAK.test(text[i]!)) continue;
+    const span = { start, end: i };
+    const score = coverageOf(text.slice(start, i), weights);
+    if (i > start && (!best || score > best.score)) best = { span, score };
+    start = i + 1;
+  }
+  return best?.span ?? { start: 0, end: text.length };
+}
+
+const ITEM = '[\\p{Script=Han}A-Za-z0-9“”"]{1,16}';
+const ENUMERATION = new RegExp(`${ITEM}(?:、${ITEM})+(?:(?:以及|及|和|与|、)${ITEM})?`, 'gu');
+/** Words that introduce a list; the list starts after the last of them in its first item. */
+const LEAD = /^.*(?:分为|包括|包含|涵盖|主要有|有|是|为|：)/u;
+/** A count that closes a list ("三种类型", "等4个"). */
+const TRAILING_COUNT = /(?:等)?(?:[一二三四五六七八九十两]|\d+)(?:种|类|个|项|大|方面)[\p{Script=Han}]{0,4}$/u;
+
+/** The longest enumeration "A、B及C" in a text, without the verb before it or the count after it. */
+export function enumerationSpan(text: string): Span | undefined {
+  let best: Span | undefined;
+  for (const m of text.matchAll(ENUMERATION)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    const firstItem = m[0].split('、')[0]!;
+    const lead = LEAD.exec(firstItem);
+    if (lead && lead[0].length < firstItem.length) start += lead[0].length;
+    const count = TRAILING_COUNT.exec(text.slice(start, end));
+    if (count && count.index > 0) end = start + count.index;
+    if (!best || end - start > best.end - best.start) best = { start, end };
+  }
+  return best;
+}
