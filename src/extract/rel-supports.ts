@@ -3,6 +3,7 @@
 // - its name holds the industry or park ("支持工业互联网发展若干政策", "X产业园专项规划" → the park);
 // - its clause aims it: "P，推动Y", "因城施策促进Y", "扶持Y的P", "对Y实施P", "P对Y的覆盖面";
 //   or the clause before it is the aim: "发展Y，实施P";
+// - a policy right after a list closed by 等 supports its items: "A、B等行业P";
 // - a lead sentence names the sector the next sentence's policies serve: "促进Y发展。…实施P".
 import type { Entity, EntityType } from '../model/index.js';
 import type { PassageView, SentenceView } from './passage-view.js';
@@ -12,6 +13,7 @@ import type { ResolvedMention } from './resolve-entities.js';
 import { aimedInside, type DocumentNames } from './rel-names.js';
 import type { Span } from './text-spans.js';
 import { CUES } from './relation-cues.js';
+import { listEndingAt } from './rel-lists.js';
 import { RULES } from './rule-ids.js';
 
 const TARGETS: readonly EntityType[] = ['Industry', 'Park'];
@@ -54,12 +56,45 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
       const next = s.clauses[c + 1];
       const nextMentions = next ? inClause(next) : [];
       if (next && opensWith(text, next, CUES.supportVerbAfter) && !nextMentions.some((x) => x.type !== 'Industry')) {
-        for (const x of nextMentions) add(p, x);
+        for (const x of nextMentions) if (!exampleOfOther(s, text, x)) add(p, x);
       }
-      // the sentence opens with the aim: "发展Y，实施P"
+      // the clause before names the aim: "发展Y，实施P"
       const prev = s.clauses[c - 1];
-      const prevTargets = prev ? inClause(prev).filter(isTarget) : [];
-      if (prev && c - 1 === 0 && prevTargets.length === 1 && opensWith(text, prev, CUES.supportVerbAfter)) add(p, prevTargets[0]!);
+      const prevTargets = prev ? inClause(prev) : [];
+      if (prev && prevTargets.length === 1 && prevTargets[0]!.type === 'Industry' && opensWith(text, prev, CUES.supportVerbAfter) && onlyPolicies(s, text, clause, p)) {
+        add(p, prevTargets[0]!);
+      }
+    }
+  }
+  return out;
+}
+
+/** "推动A等重大项目建设": an industry given as an example of something else is not the aim. */
+function exampleOfOther(s: SentenceView, text: string, x: ResolvedMention): boolean {
+  const after = text.slice(x.end, x.end + 1);
+  if (after !== '等') return false;
+  const next = s.top.find((m) => m.start > x.end);
+  return !next || next.type !== 'Industry' || next.start - x.end > 6;
+}
+
+/** The policy's clause is a verb and the policy (or a list of them), nothing else named. */
+function onlyPolicies(s: SentenceView, text: string, clause: Span, p: ResolvedMention): boolean {
+  const inClause = s.top.filter((x) => x.start >= clause.start && x.end <= clause.end);
+  return inClause.every((x) => x.type === 'Policy') && CUES.policyVerbBefore.test(text.slice(clause.start, p.start).trim() || '实施');
+}
+
+/** "A、B等行业P", "A、B等环保产业支持政策": a policy right after a list closed by 等 supports its items. */
+export function supportsListed(view: PassageView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.passage.text;
+  for (const s of view.sentences) {
+    for (const p of s.top) {
+      if (p.type !== 'Policy') continue;
+      const at = text.lastIndexOf('等', p.start);
+      if (at < s.start || p.start - at > 4 || !CUES.groupMarkers.test(text.slice(at + 1, p.start))) continue;
+      const items = listEndingAt(s.top, text, at, 'Industry');
+      const evidence = [evidenceOf(view, { start: items[0]?.start ?? at, end: p.end }, RULES.relSupportsListed)];
+      for (const x of items) out.push({ type: 'SUPPORTS', from: p.entityId, to: x.entityId, evidence });
     }
   }
   return out;

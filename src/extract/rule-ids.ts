@@ -28,6 +28,7 @@ export const RULES = {
   relSupports: 'rel.supports',
   relSupportsNamed: 'rel.supports-named',
   relSupportsLead: 'rel.supports-lead',
+  relSupportsListed: 'rel.supports-listed',
   relHostsNamed: 'rel.hosts-named',
   relContains: 'rel.contains',
   relPartOf: 'rel.part-of',
