@@ -58,11 +58,13 @@ function matchSuffix(index: SuffixIndex, text: string, tokens: Token[], j: numbe
 }
 
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'x', 'eng', 'j']);
-const LEVEL_PREFIX = /^(省|市|区|县|国家|中国|全国|中央|国务院)/;
+/** A bare level word opening the name means the text's own place ("市高新区"); 市场 or 区级 do not. */
+const LEVEL_WORDS = new Set(['省', '市', '区', '县', '中国']);
 
 /** The body names something particular: a place, a lexicon word, a word jieba does not know, a level prefix. */
 function hasProperBody(text: string, tokens: Token[], start: number, first: number, suffixStart: number): boolean {
-  if (LEVEL_PREFIX.test(text.slice(start, suffixStart))) return true;
+  const opening = tokens.find((t) => t.start === start);
+  if (opening && LEVEL_WORDS.has(opening.word)) return true;
   for (let k = first; k >= 0 && tokens[k]!.end > start; k--) {
     const t = tokens[k]!;
     if (t.start < suffixStart && (PROPER_TAGS.has(t.tag) || isProperLexiconTag(t.tag))) return true;

@@ -32,9 +32,18 @@ const COUNTED = /^[一二三四五六七八九十两\d]+[大项个类批条种]?
 /** A counted class with any suffix ("三大工程", "三项制度", "两个基地"). */
 const COUNTED_CLASS = /^[一二三四五六七八九十两\d]+[大项个类批条种]?(工程|制度|行动|计划|政策|战略|规划|产业|基地|园区|中心|机制)$/;
 
+/** Words that only rank or size a class of zone: 省级高新技术开发区, 全球最大自由贸易区 name no one zone. */
+const PARK_CLASS_PREFIX = /^(国家级|省级|市级|县级|区级|国家|全球最大|全国|各类|各级|一批|特色|公共|重点|综合)+/;
+const PARK_CLASS_WORDS = words(`综合保税区 自由贸易区 自由贸易试验区 自贸试验区 保税港区 出口加工区 经济开发区 经济技术开发区 高新技术产业开发区
+  高新技术开发区 特色产业园区 实训基地 科普基地 边境经济合作区 跨境经济合作区 工业集中区 产业集聚区 自由贸易港 开发区 园区`);
+
 export function isGenericName(type: EntityType, name: string, suffix = ''): boolean {
   if (name.length < 2 || name.length > 30) return true;
   if (GENERIC_WORDS.has(name)) return true;
+  if (type === 'Park') {
+    const rest = name.replace(PARK_CLASS_PREFIX, '');
+    if (PARK_CLASS_WORDS.has(rest) || GENERIC_WORDS.has(rest)) return true;
+  }
   const body = suffix && name.endsWith(suffix) ? name.slice(0, name.length - suffix.length) : '';
   if (body && (LEVEL_WORDS.test(body) || COUNTED.test(body))) return true;
   if (COUNTED_CLASS.test(name)) return true;

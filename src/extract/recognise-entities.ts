@@ -8,7 +8,8 @@ import { quotedCandidates, titledCandidates } from './entity-quoted.js';
 import { enumerationCandidates } from './entity-enumeration.js';
 import { canonicalName } from './canonical-name.js';
 import { isGenericName } from './generic-names.js';
-import type { RuleId } from './rule-ids.js';
+import { RULES, type RuleId } from './rule-ids.js';
+import { divisionsNamed } from './divisions.js';
 
 export interface RecognisedEntity {
   type: EntityType;
@@ -23,14 +24,21 @@ export interface RecognisedEntity {
 
 /** All candidates of all rules in `text`, overlaps resolved; bare generic words are kept for the resolver. */
 export function recogniseCandidates(text: string, tokens: Token[]): EntityCandidate[] {
-  return selectCandidates([
+  return selectCandidates(
+    [
     ...lexiconCandidates(text, tokens),
     ...suffixCandidates(text, tokens),
     ...regionSuffixCandidates(text, tokens),
     ...quotedCandidates(text),
     ...titledCandidates(text),
     ...enumerationCandidates(text, tokens),
-  ]);
+    ].map(asDivision),
+  );
+}
+
+/** GUIDELINES "Park": administrative units are Regions, even when named like a zone (浦东新区). */
+function asDivision(c: EntityCandidate): EntityCandidate {
+  return c.type === 'Park' && divisionsNamed(c.name).some((d) => d.name === c.name) ? { ...c, type: 'Region', rule: RULES.entitySuffixRegion } : c;
 }
 
 /**
