@@ -35,7 +35,7 @@ export function listEndingAt(top: ResolvedMention[], text: string, pos: number, 
       i--;
     } else {
       const item = text.slice(sep ? sep.end : from, edge);
-      if (out.length === 0 || !sep || !UNKNOWN_ITEM.test(bare(item))) break;
+      if (!sep || !UNKNOWN_ITEM.test(bare(item))) break;
     }
     if (!sep) break;
     if (adjacent && bare(text.slice(sep.end, m.start)) !== '') break;
