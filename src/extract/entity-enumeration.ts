@@ -8,6 +8,7 @@ import { parseEntityTag } from './entity-tag.js';
 import { isGenericName } from './generic-names.js';
 import { LEADING_WORDS, isHardBoundary } from './name-words.js';
 import { RULES } from './rule-ids.js';
+import { SUFFIX_TABLES } from './suffix-tables.js';
 
 const NOT_INDUSTRY_HEAD = /(企业|就业|创业|作业|事业|专业|职业|物业|营业)$/;
 const INDUSTRY_HEAD_WORDS = new Set(['行业', '产业', '赛道', '板块', '业态']);
@@ -20,7 +21,10 @@ const HEAD_CONTINUATIONS = new Set(
 );
 const GROUP_NUMERAL = /^[二三四五六七八九十两]$/;
 
-type HeadKind = 'industry' | 'field';
+type HeadKind = 'industry' | 'field' | 'park';
+
+/** Zone words that head a list of parks (抓好A、B和C等工业园区建设): each item names one zone. */
+const PARK_HEADS = new Set(SUFFIX_TABLES.find((t) => t.type === 'Park')!.suffixes.filter((s) => s.length >= 2));
 
 interface Item {
   first: number;
@@ -29,6 +33,7 @@ interface Item {
 
 function headKind(word: string): HeadKind | undefined {
   if (FIELD_HEAD_WORDS.has(word)) return 'field';
+  if (PARK_HEADS.has(word)) return 'park';
   if (INDUSTRY_HEAD_WORDS.has(word)) return 'industry';
   if (/(业|经济|旅游|贸易|制造|服务)$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
   return undefined;
@@ -111,7 +116,8 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
       const known = items.some((it) => tokensOf(tokens, it).some((t) => parseEntityTag(t.tag)?.type === 'Industry'));
       if (!extends_ && !known && !industryAfterField) continue;
     }
-    for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
+    const type = kind === 'park' ? 'Park' : 'Industry';
+    for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration, type);
     if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
   }
   return out;
@@ -122,7 +128,7 @@ function transitionSource(out: EntityCandidate[], text: string, tokens: Token[],
   const last = towards - 1;
   const first = itemStart(tokens, last);
   if (first > last) return;
-  // allow "由单一的压铸件": skip back over one 的-modifier to find 由
+  // 由 may stand before one 的-modifier of the source (由 + adjective + 的 + industry)
   let k = first - 1;
   if (tokens[k]?.word === '的') k = itemStart(tokens, k - 1) - 1;
   if (tokens[k]?.word !== '由') return;
@@ -133,9 +139,9 @@ function tokensOf(tokens: Token[], it: Item): Token[] {
   return tokens.slice(it.first, it.last + 1);
 }
 
-function push(out: EntityCandidate[], text: string, start: number, end: number, rule: EntityCandidate['rule']): void {
+function push(out: EntityCandidate[], text: string, start: number, end: number, rule: EntityCandidate['rule'], type: 'Industry' | 'Park' = 'Industry'): void {
   const name = text.slice(start, end);
   // 5G, 6G, 4K are fields; a bare number or a quoted phrase is not
-  if (name.length > 12 || /[“”"]/.test(name) || (/\d/.test(name) && !/^\d+[A-Za-z]+$/.test(name)) || isGenericName('Industry', name)) return;
-  out.push({ type: 'Industry', name, start, end, rule });
+  if (name.length > 12 || /[“”"]/.test(name) || (/\d/.test(name) && !/^\d+[A-Za-z]+$/.test(name)) || isGenericName(type, name)) return;
+  out.push({ type, name, start, end, rule });
 }

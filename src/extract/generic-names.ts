@@ -51,6 +51,8 @@ export function isGenericName(type: EntityType, name: string, suffix = ''): bool
     const stem = name.replace(/(产业|业)$/, '');
     if (stem !== name && (INDUSTRY_CLASS.test(stem) || /型$/.test(stem))) return true;
   }
-  // a name that is only digits, Latin letters or numerals names nothing
+  // a name that is only digits, Latin letters or numerals names nothing — but a generation of a
+  // technology does (5G, 6G)
+  if (type === 'Industry' && /^\d+G$/.test(name)) return false;
   return /^[\d\s.%A-Za-z一二三四五六七八九十百千万亿]+$/.test(name);
 }
