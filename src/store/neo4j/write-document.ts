@@ -51,17 +51,26 @@ export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly Do
      WITH x, t UNWIND t.measures AS eid MATCH (n:Entity {id: eid}) MERGE (x)-[:MEASURES]->(n)`,
     { targets: docs.flatMap((d) => d.facts.targets.map(targetRow)) },
   );
-  await tx.run(
-    `UNWIND $rels AS r
-     MATCH (a:Entity {id: r.from}), (b:Entity {id: r.to})
-     MERGE (a)-[x:$(r.type)]->(b)
-     ON CREATE SET x.spans = [], x.evidence = [], x.docIds = []
-     SET x.spans = x.spans + [s IN r.spans WHERE NOT s IN x.spans],
-         x.evidence = x.evidence + [p IN r.passageIds WHERE NOT p IN x.evidence],
-         x.docIds = x.docIds + [d IN r.docIds WHERE NOT d IN x.docIds]
-     SET x.weight = size(x.spans)`,
-    { rels: mergedRelations(docs) },
-  );
+  // One statement per relation type, the type written into the query from the model's fixed list:
+  // a MERGE on a dynamic type ($(r.type)) is planned as a scan of every relationship in the
+  // database per row (PROFILE: 16 M db hits for 1,465 relations), which made bulk loads quadratic.
+  const rels = mergedRelations(docs);
+  for (const type of RELATION_TYPES) {
+    const ofType = rels.filter((r) => r.type === type);
+    if (!ofType.length) continue;
+    await tx.run(
+      `UNWIND $rels AS r
+       MATCH (a:Entity {id: r.from})
+       MATCH (b:Entity {id: r.to})
+       MERGE (a)-[x:${type}]->(b)
+       ON CREATE SET x.spans = [], x.evidence = [], x.docIds = []
+       SET x.spans = x.spans + [s IN r.spans WHERE NOT s IN x.spans],
+           x.evidence = x.evidence + [p IN r.passageIds WHERE NOT p IN x.evidence],
+           x.docIds = x.docIds + [d IN r.docIds WHERE NOT d IN x.docIds]
+       SET x.weight = size(x.spans)`,
+      { rels: ofType },
+    );
+  }
 }
 
 /** Each entity once per batch, aliases and name tokens unioned, in id order. */
