@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentFacts, RelationType } from '../model/index.js';
 import { factsOf } from '../../test/support/extract-facts.js';
+import type { EntityType } from '../model/index.js';
+import type { ResolvedMention } from './resolve-entities.js';
+import { passageView } from './passage-view.js';
+import { partOfList } from './rel-part-of.js';
+import { documentNames } from './rel-names.js';
+import { RULES } from './rule-ids.js';
 
 /** "from > to" by entity names, an industry's 产业 suffix dropped (the entity layer may add it). */
 const edges = (facts: DocumentFacts, type: RelationType): string[] => {
@@ -45,9 +51,25 @@ describe('relations', () => {
     expect(edges(factsOf(text), type)).not.toContain(edge);
   });
 
-  it('a numbered group: A、B、C三大X', () => {
-    const facts = factsOf('重点发展集成电路、人工智能、生物医药三大先导产业，推动数字经济加快发展。');
-    expect(rulesOf(facts, 'PART_OF').every((r) => r === 'rel.part-of-group')).toBe(true);
+  it('a numbered group: each of A、B、C is part of the 三大X that follows (rule on given mentions)', () => {
+    const text = '做强集成电路、人工智能、生物医药三大先导产业。';
+    const at = (name: string, type: EntityType = 'Industry'): ResolvedMention => {
+      const start = text.indexOf(name);
+      return { entityId: `${type}:${name}`, type, name, start, end: start + name.length, rule: RULES.entityLexicon };
+    };
+    const view = passageView({ id: 'p', docId: 'd', ordinal: 0, heading: '', text, start: 0, end: text.length, tokens: [] }, [
+      at('集成电路'),
+      at('人工智能'),
+      at('生物医药'),
+      at('先导产业'),
+    ]);
+    const facts = partOfList(view, documentNames([], []));
+    expect(facts.map((f) => `${f.from} > ${f.to}`)).toEqual([
+      'Industry:集成电路 > Industry:先导产业',
+      'Industry:人工智能 > Industry:先导产业',
+      'Industry:生物医药 > Industry:先导产业',
+    ]);
+    expect(facts.every((f) => f.evidence[0]!.rule === RULES.relPartOfGroup)).toBe(true);
   });
 
   it('the section’s main-base park hosts the leading industries opening the clauses that follow', () => {
