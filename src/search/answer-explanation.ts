@@ -6,6 +6,7 @@ import type { AnswerDraft } from './answer-draft.js';
 import { bestAmountSpan, bestClause, enumerationSpan, type Span } from './answer-span.js';
 import { bestSentences } from './best-sentences.js';
 import { citationOf, dedupeCitations } from './cite-evidence.js';
+import { preferAskedYears } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
 import type { QuestionType } from './search-schemas.js';
 
@@ -23,14 +24,15 @@ export interface ExplanationOptions {
 function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): Span | undefined {
   const terms = retrieval.tokens.groups;
   if (opts.type === 'number') return bestAmountSpan(text, terms, opts.question ?? '');
-  if (opts.type === 'list') return enumerationSpan(text);
   const clause = bestClause(text, terms);
+  // the list the best clause gives, else the longest list of the sentence
+  if (opts.type === 'list') return enumerationSpan(text.slice(clause.start, clause.end), clause.start) ?? enumerationSpan(text);
   return clause.end - clause.start < text.length ? clause : undefined;
 }
 
 export function answerExplanation(retrieval: Retrieval, opts: ExplanationOptions = {}): AnswerDraft | undefined {
   const hits = retrieval.ranked.map((r) => r.item);
-  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ, preferNumbers: opts.type === 'number' });
+  const sentences = preferAskedYears(bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ, preferNumbers: opts.type === 'number' }), retrieval.scope);
   const best = sentences[0];
   if (!best || best.coverage === 0) return undefined;
   const chosen = sentences.filter((s) => s.coverage >= best.coverage * RUNNER_UP_SHARE).slice(0, MAX_CITATIONS);

@@ -5,10 +5,12 @@
 import type { AnswerDraft } from './answer-draft.js';
 import { bestSentences, type ScoredSentence } from './best-sentences.js';
 import { citationOf } from './cite-evidence.js';
+import { preferAskedYears } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
 
 const PASSAGES_READ = 5;
-const SENTENCES_TRIED = 4;
+/** Sentences tried, best first: the one naming the body may cover less of the question than a title. */
+const SENTENCES_TRIED = 15;
 /** A responsibility note belongs to the statement before it in the same paragraph, this close at most. */
 const NOTE_REACH = 400;
 
@@ -49,10 +51,9 @@ export function organisationIn(passage: string, sentence: { start: number; end: 
 }
 
 export function answerOrganisation(retrieval: Retrieval): AnswerDraft | undefined {
-  const sentences: ScoredSentence[] = bestSentences(
-    retrieval.ranked.map((r) => r.item),
-    retrieval.tokens.groups,
-    { passageLimit: PASSAGES_READ },
+  const sentences: ScoredSentence[] = preferAskedYears(
+    bestSentences(retrieval.ranked.map((r) => r.item), retrieval.tokens.groups, { passageLimit: PASSAGES_READ }),
+    retrieval.scope,
   ).slice(0, SENTENCES_TRIED);
   for (const s of sentences) {
     if (s.coverage === 0) break;

@@ -82,7 +82,7 @@ const LEAD = /^.*(?:分为|包括|包含|涵盖|主要有|有|是|为|：)/u;
 const TRAILING_COUNT = /(?:等)?(?:[一二三四五六七八九十两]|\d+)(?:种|类|个|项|大|方面)[\p{Script=Han}]{0,4}$/u;
 
 /** The longest enumeration "A、B及C" in a text, without the verb before it or the count after it. */
-export function enumerationSpan(text: string): Span | undefined {
+export function enumerationSpan(text: string, offset = 0): Span | undefined {
   let best: Span | undefined;
   for (const m of text.matchAll(ENUMERATION)) {
     let start = m.index;
@@ -94,5 +94,5 @@ export function enumerationSpan(text: string): Span | undefined {
     if (count && count.index > 0) end = start + count.index;
     if (!best || end - start > best.end - best.start) best = { start, end };
   }
-  return best;
+  return best && { start: best.start + offset, end: best.end + offset };
 }

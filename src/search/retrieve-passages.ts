@@ -9,7 +9,7 @@ import { queryTokens, STOPWORDS, type QueryTokens } from './query-tokens.js';
 import { reciprocalRankFusion, type FusedItem } from './reciprocal-rank-fusion.js';
 import { recogniseQueryEntities, type RecognisedEntity } from './recognise-query-entities.js';
 import type { ResolvedScope } from './question-scope.js';
-import { hitsInScope, scopeForQuery } from './scope-for-query.js';
+import { hitsInScope, scopeForQuery, scopeWords, withoutScopeWords } from './scope-for-query.js';
 import type { Channel, SearchMode } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
 import { understandQuestion } from './understand-question.js';
@@ -70,8 +70,9 @@ export async function retrievePassages(
   k: number,
   known?: { tokens: QueryTokens; entities: RecognisedEntity[]; scope?: ResolvedScope },
 ): Promise<Retrieval> {
-  const tokens = known?.tokens ?? queryTokens(deps.segmenter, q);
   const scope = known?.scope ?? (await scopeForQuery(deps, q));
+  const queried = known?.tokens ?? queryTokens(deps.segmenter, q);
+  const tokens = { ...queried, groups: withoutScopeWords(queried.groups, scopeWords(q, scope)) };
   const depth = channelDepth(k) * (scope.restricted ? SCOPED_DEPTH_FACTOR : 1);
   const retrievers = RETRIEVERS_OF[mode];
   const entitiesPromise = known ? Promise.resolve(known.entities) : recogniseQueryEntities(deps, q, tokens.terms);

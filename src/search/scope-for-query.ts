@@ -32,6 +32,27 @@ export function scopeConfidence(scope: ResolvedScope, docId: string | undefined)
   return fit === 'in' ? 1 : fit === 'contains' ? 0.9 : fit === 'unknown' ? 0.8 : 0.3;
 }
 
+/** The words of a query that only set its scope: region names, years, 今年, plan periods, 全国. */
+export function scopeWords(q: string, scope: ResolvedScope): string[] {
+  const rules = loadScopeRules();
+  return [
+    ...rules.regions.mentions(q).map((m) => q.slice(m.start, m.end)),
+    ...scope.years.flatMap((y) => [`${y}年`, String(y)]),
+    ...(scope.relativeYear ? [scope.relativeYear.word] : []),
+    ...(scope.period ? scope.period.words.filter((w) => q.includes(w)) : []),
+    ...rules.national.words.filter((w) => q.includes(w)),
+  ].map((w) => w.toLowerCase());
+}
+
+/**
+ * The coverage terms without the scope's words: once results are kept inside the scope, a sentence
+ * need not repeat the region or the year to answer (a Jiangsu report rarely writes 江苏 in a target).
+ */
+export function withoutScopeWords(groups: readonly string[][], words: readonly string[]): string[][] {
+  const kept = groups.filter((g) => !words.some((w) => w.includes(g[0]!)));
+  return kept.length ? kept : [...groups];
+}
+
 /** The scope as `understanding` states it. */
 export function describeScope(scope: ResolvedScope): Scope {
   const inside = [...scope.documents.values()].flatMap((d) => (d.fit === 'out' ? [] : [{ ...d, fit: d.fit }]));

@@ -18,7 +18,7 @@ export interface QuestionAnalysis extends Understanding {
 }
 
 const LIST_CUE = /有哪些|哪些|有哪|哪几|列举|列出|包括什么|包含什么|都有什么/;
-const NUMBER_CUE = /多少|几|目标|达到|比例|占比|比重|多大|多高|多快|百分之/;
+const NUMBER_CUE = /多少|几|目标|达到|比例|占比|比重|多大|多高|多快|多长|多久|百分之/;
 
 /** Entity kinds a list question may ask for; a longer cue wins over a shorter one at the same place. */
 const TYPE_CUES: Array<[EntityType, RegExp]> = [
@@ -42,6 +42,7 @@ const RELATION_CUES: Array<[RelationType, RegExp]> = [
 const TARGET_WORDS = new Set(['目标', '达到', '达', '实现', '力争', '确保', '预期', '预计', '要求', '规划', '计划', '届时', '年', '年底', '末', '控制', '控制在', '比例', '以上', '以内', '左右', '每年', '年均', '未来', '五年', '十四五']);
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
+const RATIO_BASE = /占(?:到)?([^，。？?！!\s]{2,10}?)(?:的)?(?:多少|比重|比例|比率|百分之)/;
 const PERIOD = /每年|年均|每年度/;
 
 export function questionType(question: string): QuestionType {
@@ -103,11 +104,14 @@ export function yearsIn(question: string): number[] {
  * Metric words: the informative terms that are neither target cue words, years and numbers, nor
  * part of a recognised region's name (通州区 says where, not what is measured).
  */
-export function metricWords(terms: readonly string[], entities: readonly EntityRef[]): string[] {
+export function metricWords(terms: readonly string[], entities: readonly EntityRef[], question = ''): string[] {
   const regions = entities.filter((e) => e.type === 'Region').map((e) => e.name);
+  // "占GDP多少", "占地区生产总值的比重": the base a share is taken of is not what is measured.
+  const base = RATIO_BASE.exec(question)?.[1]?.toLowerCase() ?? '';
   return terms.filter(
     (t) =>
       !STOPWORDS.has(t) &&
+      !(base && base.includes(t)) &&
       !TARGET_WORDS.has(t) &&
       !/^[\d.,%]+[年月日]?$/.test(t) &&
       !regions.some((name) => name.includes(t)) &&
@@ -122,7 +126,7 @@ export function understandQuestion(question: string, terms: readonly string[], e
   return {
     type,
     entities: [...entities],
-    metricWords: metricWords(terms, entities),
+    metricWords: metricWords(terms, entities, question),
     years: yearsIn(question),
     ...(wanted ? { wantedType: wanted } : {}),
     relations: relationCues(question),
