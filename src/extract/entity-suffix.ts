@@ -6,6 +6,7 @@ import { growNameStart } from './grow-name.js';
 import { isGenericName } from './generic-names.js';
 import { parseEntityTag } from './entity-tag.js';
 import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
+import { RULES } from './rule-ids.js';
 
 interface SuffixIndex {
   table: SuffixTable;
@@ -99,7 +100,25 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (table.needsShortBody.has(m.suffix) && (body.length < 2 || body.length > 4)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) continue;
       out.push({ type: table.type, name, start, end, rule: table.rule });
+      const framed = table.frameVerbs.size ? frameStart(tokens, table.frameVerbs, m.first, end, table.grow.maxLength) : undefined;
+      if (framed !== undefined && framed < start) out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
     }
   }
   return out;
+}
+
+/** Punctuation that ends a frame: the name lies within one clause part. */
+const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及|等|并|的)$/;
+
+/**
+ * Rule entity.policy-frame: "开展直播电商发展三年行动" — after a verb that carries a programme out,
+ * the whole phrase up to the suffix is its name, verbs inside included (发展, 提升, 深化).
+ */
+function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number): number | undefined {
+  for (let k = first - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (end - t.start > maxLength + 4 || FRAME_STOP.test(t.word)) return undefined;
+    if (verbs.has(t.word)) return k + 1 < first ? tokens[k + 1]!.start : undefined;
+  }
+  return undefined;
 }

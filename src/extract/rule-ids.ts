@@ -6,6 +6,7 @@ export const RULES = {
   entitySuffixPark: 'entity.suffix-park',
   entitySuffixIndustry: 'entity.suffix-industry',
   entitySuffixPolicy: 'entity.suffix-policy',
+  entityPolicyFrame: 'entity.policy-frame',
   entitySuffixOrganization: 'entity.suffix-organization',
   entitySuffixRegion: 'entity.suffix-region',
   entityQuotedProgramme: 'entity.quoted-programme',

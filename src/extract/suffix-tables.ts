@@ -25,6 +25,8 @@ export interface SuffixTable {
   needsLongBody: Set<string>;
   /** Suffixes whose body must be 2–4 characters: a longer one is a clause (政府管理经济), not a sector. */
   needsShortBody: Set<string>;
+  /** Verbs that carry out a named thing (实施/开展 … 行动): everything after one, up to the suffix, is the name. */
+  frameVerbs: Set<string>;
 }
 
 const byLength = (a: string, b: string): number => b.length - a.length;
@@ -40,6 +42,7 @@ const RuleFile = z.object({
   properBody: z.array(z.string()),
   longBody: z.array(z.string()),
   shortBody: z.array(z.string()),
+  frameVerbs: z.array(z.string()),
   grow: z.object({
     maxLength: z.number().int().positive(),
     allowAnd: z.boolean().optional(),
@@ -66,6 +69,7 @@ function tableOf(file: string): SuffixTable {
     needsProperBody: new Set(r.properBody.includes('*') ? r.suffixes : r.properBody),
     needsLongBody: new Set(r.longBody),
     needsShortBody: new Set(r.shortBody),
+    frameVerbs: new Set(r.frameVerbs),
   };
 }
 
