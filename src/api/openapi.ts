@@ -11,6 +11,11 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest;
 }
 
+/** The app refuses empty query values (`offset=`), so a string parameter has at least one character. */
+function nonEmpty(schema: JsonSchema): JsonSchema {
+  return schema.type === 'string' && schema.minLength === undefined ? { ...schema, minLength: 1 } : schema;
+}
+
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
   const json = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
@@ -18,8 +23,14 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
     name,
     in: where,
     required: where === 'path' || (json.required ?? []).includes(name),
-    schema: Object.keys(s).length ? s : { type: 'string', description: 'comma-separated list' },
+    schema: nonEmpty(Object.keys(s).length ? s : { type: 'string', description: 'comma-separated list' }),
   }));
+}
+
+/** A text body is the JSON body's `text` field sent alone (the metadata then travels in the query). */
+function textBodySchema(route: AnyRoute): JsonSchema {
+  const body = route.body ? (jsonSchema(route.body, 'input') as { properties?: Record<string, JsonSchema> }) : {};
+  return body.properties?.text ?? { type: 'string' };
 }
 
 /**
@@ -66,7 +77,7 @@ function operation(route: AnyRoute) {
             required: true,
             content: {
               'application/json': { schema: jsonSchema(route.body, 'input') },
-              ...Object.fromEntries((route.bodyTypes ?? []).map((t) => [t, { schema: { type: 'string' } }])),
+              ...Object.fromEntries((route.bodyTypes ?? []).map((t) => [t, { schema: textBodySchema(route) }])),
             },
           },
         }

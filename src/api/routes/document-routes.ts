@@ -25,11 +25,12 @@ const ingestResultSchema = z.object({
 });
 
 /** For text/plain bodies, the metadata travels in the query string. */
+const { title, source, region, publishedAt } = documentInputSchema.shape;
 const plainTextQuerySchema = z.object({
-  title: z.string().optional(),
-  source: z.string().optional(),
-  region: z.string().optional(),
-  publishedAt: z.string().optional(),
+  title: title.optional(),
+  source,
+  region,
+  publishedAt,
   replace: z
     .enum(['true', 'false'])
     .optional()
@@ -68,7 +69,7 @@ export const documentRoutes = [
       const raw: unknown = decoded ? { ...withoutReplace(query), text: decoded.text } : req.body;
       const parsed = documentInputSchema.safeParse(raw);
       if (!parsed.success) {
-        const emptyText = parsed.error.issues.some((i) => i.path[0] === 'text' && i.code === 'custom');
+        const emptyText = parsed.error.issues.some((i) => i.path[0] === 'text' && i.code === 'invalid_format');
         throw new AppError(emptyText ? 'EMPTY_DOCUMENT' : 'VALIDATION_FAILED', emptyText ? 'the document text is empty, whitespace or invisible characters only' : 'the document is invalid', {
           fields: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })),
         });
