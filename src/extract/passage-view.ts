@@ -22,7 +22,7 @@ export interface PassageView {
   statements: Span[];
 }
 
-const CLAUSE_END = /[，,：:]/;
+const CLAUSE_END = new Set(Array.from('，,：:', (c) => c.charCodeAt(0)));
 
 export function passageView(passage: SegmentedPassage, mentions: ResolvedMention[]): PassageView {
   let m = 0;
@@ -53,7 +53,7 @@ function clausesOf(text: string, s: Span): Span[] {
   const out: Span[] = [];
   let start = s.start;
   for (let i = s.start; i < s.end; i++) {
-    if (CLAUSE_END.test(text[i]!)) {
+    if (CLAUSE_END.has(text.charCodeAt(i))) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }

@@ -37,11 +37,11 @@ export function extendsTo(view: PassageView): RelationFact[] {
 
 /** The end of the 向-part: the position of a verb of extension (after 等/领域/方向), or -1. */
 function extensionVerbAt(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) {
-    if (/[，,。；;：:]/.test(text[i]!)) return -1;
-    if (CUES.extendVerb.test(text.slice(i, i + 4))) return i;
-  }
-  return -1;
+  const part = text.slice(from, limit);
+  const stop = part.search(/[，,。；;：:]/);
+  const scope = stop < 0 ? part : part.slice(0, stop);
+  const verb = CUES.extendVerbAnywhere.exec(scope);
+  return verb ? from + verb.index : -1;
 }
 
 function lastClauseStart(text: string, s: SentenceView, pos: number): number {

@@ -10,6 +10,9 @@ const bare = (s: string): string => s.replace(QUOTES, '');
 /** An unrecognised item: a few characters without punctuation. */
 const UNKNOWN_ITEM = /^[^，,。；;：:！？()（）\s]{1,10}$/;
 const SEPARATOR = /、|以及|和|及|与/g;
+const CLAUSE_PUNCT = /[，,。；;：:\n]/;
+/** How far back an unrecognised item's separator may stand. */
+const ITEM_REACH = 14;
 
 /** The gap between two list items is a separator (、 和 及 …), quotes aside. */
 export const isSeparator = (gap: string): boolean => CUES.listSeparator.test(bare(gap));
@@ -50,10 +53,17 @@ function separatorBefore(text: string, pos: number): { start: number; end: numbe
   let p = pos;
   while (p > 0 && /[“”"「」‘’《》]/.test(text[p - 1]!)) p--;
   for (const w of ['以及', '、', '和', '及', '与']) if (text.slice(p - w.length, p) === w) return { start: p - w.length, end: p };
-  // an unrecognised item: the separator before it, within the clause
+  // an unrecognised item: the separator before it, a few characters back within the clause
+  const from = Math.max(0, p - ITEM_REACH);
+  let clauseStart = from;
+  for (let i = p - 1; i >= from; i--) {
+    if (CLAUSE_PUNCT.test(text[i]!)) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  const span = text.slice(clauseStart, p);
   let last: { start: number; end: number } | undefined;
-  const clauseStart = Math.max(0, ...['，', ',', '。', '；', ';', '：', ':', '\n'].map((c) => text.lastIndexOf(c, pos - 1) + 1));
-  const span = text.slice(clauseStart, pos);
   SEPARATOR.lastIndex = 0;
   for (let m = SEPARATOR.exec(span); m; m = SEPARATOR.exec(span)) last = { start: clauseStart + m.index, end: clauseStart + m.index + m[0].length };
   return last;

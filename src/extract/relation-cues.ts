@@ -35,7 +35,7 @@ export const CUES = {
   hostClauseEnd: new RegExp(`(?:${alt(words('hostClauseEnds'))})[”"」]?$`),
   baseRoleAfter: new RegExp(`^(?:建设|发展)?为(?:${alt(words('baseRoles'))})`),
   mainBaseAfter: new RegExp(`^为(?:${alt(words('mainBaseRoles'))})`),
-  extendVerb: new RegExp(`^(?:${alt(words('extendVerbs'))})`),
+  extendVerbAnywhere: new RegExp(alt(words('extendVerbs'))),
   extendFrom: new Set(words('extendFrom')),
   integrateVerb: new RegExp(alt(words('integrateVerbs')), 'g'),
   integrateConnector: new RegExp(`^(?:${alt(words('integrateConnectors'))})$`),
