@@ -4,7 +4,8 @@
 import type { EntityCandidate } from './entity-candidate.js';
 import { RULES } from './rule-ids.js';
 
-const QUOTED = /“([^“”，。；！？,;\n]{2,16})”/g;
+// Curly quotes, or straight ones in texts typed without them
+const QUOTED = /[“"]([^“”"，。；！？,;\n]{2,16})[”"]/g;
 const TITLED = /《([^《》\n]{3,60})》/g;
 
 /** A word after the quote that belongs to the name ("“八五”普法" → 八五普法, “两新”政策). */

@@ -91,7 +91,12 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       // "员工制家政服务": a 制 followed by a noun was a modifier (a park in 谷 may be followed by 建设)
       if (table.type === 'Policy' && m.suffix.length === 1 && next && /^n|^vn$/.test(next.tag) && !parseEntityTag(next.tag)) continue;
       const end = tokens[j]!.end;
-      const start = growNameStart(tokens, m.first, m.suffixStart, end, table.grow);
+      const grown = growNameStart(tokens, m.first, m.suffixStart, end, table.grow);
+      const framed = table.frameVerbs.size ? frameStart(tokens, table.frameVerbs, m.first, end, table.grow.maxLength) : undefined;
+      if (framed !== undefined && framed < (grown ?? m.suffixStart) && isNamedBody(text.slice(framed, end), table, m.suffix)) {
+        out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
+      }
+      const start = grown;
       if (start === undefined) continue;
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
@@ -99,12 +104,18 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (table.needsLongBody.has(m.suffix) && body.length < 3) continue;
       if (table.needsShortBody.has(m.suffix) && (body.length < 2 || body.length > 4)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) continue;
+      if (table.notNames?.test(name)) continue;
       out.push({ type: table.type, name, start, end, rule: table.rule });
-      const framed = table.frameVerbs.size ? frameStart(tokens, table.frameVerbs, m.first, end, table.grow.maxLength) : undefined;
-      if (framed !== undefined && framed < start) out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
     }
   }
   return out;
+}
+
+/** A framed name passes the same body checks as a grown one, and names no physical works. */
+function isNamedBody(name: string, table: SuffixTable, suffix: string): boolean {
+  const body = name.slice(0, name.length - suffix.length);
+  if (isGenericName(table.type, name, suffix) || body.length < 2) return false;
+  return !(table.notNames && table.notNames.test(name));
 }
 
 /** Punctuation that ends a frame: the name lies within one clause part. */

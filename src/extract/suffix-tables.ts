@@ -27,6 +27,8 @@ export interface SuffixTable {
   needsShortBody: Set<string>;
   /** Verbs that carry out a named thing (实施/开展 … 行动): everything after one, up to the suffix, is the name. */
   frameVerbs: Set<string>;
+  /** Names of this shape are something else (X水利工程 is a work, not a programme). */
+  notNames?: RegExp;
 }
 
 const byLength = (a: string, b: string): number => b.length - a.length;
@@ -43,6 +45,7 @@ const RuleFile = z.object({
   longBody: z.array(z.string()),
   shortBody: z.array(z.string()),
   frameVerbs: z.array(z.string()),
+  notNames: z.string().optional(),
   grow: z.object({
     maxLength: z.number().int().positive(),
     allowAnd: z.boolean().optional(),
@@ -70,6 +73,7 @@ function tableOf(file: string): SuffixTable {
     needsLongBody: new Set(r.longBody),
     needsShortBody: new Set(r.shortBody),
     frameVerbs: new Set(r.frameVerbs),
+    ...(r.notNames ? { notNames: new RegExp(r.notNames) } : {}),
   };
 }
 
