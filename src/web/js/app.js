@@ -159,7 +159,7 @@ async function loadDetail(id) {
     if (error instanceof ApiError && error.status === 404) {
       fill(detailPanel, h('div', { class: 'placeholder' }, h('p', {}, `找不到实体「${id}」。`), h('p', {}, '请用上方的搜索框查找实体。')));
     } else {
-      fill(detailPanel, h('p', { class: 'notice notice-error' }, `加载实体失败：${error.title}`));
+      fill(detailPanel, h('p', { class: 'notice notice-error' }, `加载实体失败：${error.title ?? error.message}`));
       showError(error, '加载实体失败');
     }
   } finally {

@@ -16,8 +16,8 @@ export function renderEdgePanel(container, edge, names, actions) {
   const target = end(edge.target);
   const rel = relationType(edge.type);
   const list = h('ul', { class: 'evidence-list' });
-  const fill = () => fill(list, ...(edge.evidence ?? []).map(evidenceItem));
-  fill();
+  const refill = () => fill(list, ...(edge.evidence ?? []).map(evidenceItem));
+  refill();
 
   const entityButton = (e) =>
     h('span', { class: 'edge-end' }, typeBadge(e.type), h('button', { type: 'button', class: 'link entity-link', onclick: () => actions.onEntity(e.id) }, e.name));
@@ -44,6 +44,6 @@ export function renderEdgePanel(container, edge, names, actions) {
   );
 
   resolvePassages(edge.evidence ?? []).then(() => {
-    if (container.querySelector('.edge-panel')?.dataset.edgeId === edge.id) fill();
+    if (container.querySelector('.edge-panel')?.dataset.edgeId === edge.id) refill();
   });
 }

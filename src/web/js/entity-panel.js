@@ -10,9 +10,9 @@ import { formatTargetValue, RELATION_TYPES, SYMMETRIC_RELATIONS } from './vocabu
 /** A list of evidence that can be refreshed once passage texts arrive. */
 function evidenceList(evidence, refreshers, limit = Infinity) {
   const ul = h('ul', { class: 'evidence-list' });
-  const fill = () => fill(ul, ...evidence.slice(0, limit).map(evidenceItem));
-  fill();
-  refreshers.push(fill);
+  const refill = () => fill(ul, ...evidence.slice(0, limit).map(evidenceItem));
+  refill();
+  refreshers.push(refill);
   return ul;
 }
 

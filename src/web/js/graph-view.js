@@ -72,7 +72,7 @@ function elementsOf(graph, focusId) {
  * with the API's node and edge objects. `frame` gets data-layout="running|settled" for tests.
  */
 export function createGraphView(container, { onNodeActivate, onEdgeActivate }) {
-  const cy = cytoscape({ container, style: STYLE, minZoom: 0.1, maxZoom: 4, wheelSensitivity: 0.3, boxSelectionEnabled: false });
+  const cy = cytoscape({ container, style: STYLE, minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: false });
   let byNode = new Map();
   let byEdge = new Map();
   let layout = null;
