@@ -56,12 +56,14 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
       const next = s.clauses[c + 1];
       const nextMentions = next ? inClause(next) : [];
       if (next && opensWith(text, next, CUES.supportVerbAfter) && !nextMentions.some((x) => x.type !== 'Industry')) {
-        for (const x of nextMentions) if (!exampleOfOther(s, text, x)) add(p, x);
+        for (const x of nextMentions) if (isAim(s, text, x)) add(p, x);
       }
       // the clause before names the aim: "发展Y，实施P"
       const prev = s.clauses[c - 1];
       const prevTargets = prev ? inClause(prev) : [];
-      if (prev && prevTargets.length === 1 && prevTargets[0]!.type === 'Industry' && opensWith(text, prev, CUES.supportVerbAfter) && onlyPolicies(s, text, clause, p)) {
+      const y = prevTargets[0];
+      const endsPrev = y !== undefined && /^[”"」]?(?:发展)?[，,：:]?$/.test(text.slice(y.end, prev?.end));
+      if (prev && prevTargets.length === 1 && y!.type === 'Industry' && endsPrev && opensWith(text, prev, CUES.supportVerbAfter) && onlyPolicies(s, text, clause, p)) {
         add(p, prevTargets[0]!);
       }
     }
@@ -69,12 +71,15 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
   return out;
 }
 
-/** "推动A等重大项目建设": an industry given as an example of something else is not the aim. */
-function exampleOfOther(s: SentenceView, text: string, x: ResolvedMention): boolean {
-  const after = text.slice(x.end, x.end + 1);
-  if (after !== '等') return false;
+/**
+ * The industry is the aim itself: not an example of something else ("推动A等重大项目建设") nor the
+ * qualifier of a noun ("支持A机构拓展", "促进A设施布局优化").
+ */
+function isAim(s: SentenceView, text: string, x: ResolvedMention): boolean {
+  if (CUES.modifierAfter.test(text.slice(x.end, x.end + 6))) return false;
+  if (text[x.end] !== '等') return true;
   const next = s.top.find((m) => m.start > x.end);
-  return !next || next.type !== 'Industry' || next.start - x.end > 6;
+  return next !== undefined && next.type === 'Industry' && next.start - x.end <= 6;
 }
 
 /** The policy's clause is a verb and the policy (or a list of them), nothing else named. */

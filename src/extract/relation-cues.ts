@@ -45,5 +45,6 @@ export const CUES = {
   groupHead: new RegExp(alt(words('groupHeads'))),
   leadMembersAfter: new RegExp(`^[，,：:；;]?(?:${ADVERBS})*(?:${alt(words('leadMembers'))})[：:]?`),
   subZone: new RegExp(`(?:${alt(words('subZoneSuffixes'))})$`),
+  modifierAfter: new RegExp(`^[”"」]?(?:${alt(words('modifierNouns'))})`),
   nameAimAfter: new RegExp(`^(?:${alt(words('nameAims'))})`),
 } as const;
