@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { AppError, ERROR_CATALOGUE, isAppError } from './errors.js';
 import { createRootLogger } from './log.js';
 import { openServices, type Services } from './services.js';
+import type { StoreKind } from './store/open.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -180,6 +181,68 @@ program
       print(`re-embedded ${count} passages with ${services.embedder.name}`);
     } finally {
       await services.close();
+    }
+  });
+
+program
+  .command('mcp')
+  .description('serve the Model Context Protocol on stdin/stdout, for agents (Claude Desktop, Cursor, …)')
+  .option('--allow-writes', 'also offer the ingest_document tool')
+  .action(async (opts: { allowWrites?: boolean }) =>
+    withServices(async (services) => {
+      const { runStdioServer } = await import('./mcp/stdio.js');
+      await runStdioServer(services, { allowWrites: opts.allowWrites === true });
+    }),
+  );
+
+const storeKind = (value: string): StoreKind => {
+  if (value !== 'embedded' && value !== 'neo4j') throw new InvalidArgumentError('expected embedded or neo4j');
+  return value;
+};
+
+program
+  .command('migrate')
+  .description('copy every document, with its passages, embeddings and facts, from one store to another (a rerun changes nothing)')
+  .requiredOption('--from <store>', 'embedded (the SQLite file in DATA_DIR) or neo4j (NEO4J_URI)', storeKind)
+  .requiredOption('--to <store>', 'neo4j or embedded', storeKind)
+  .option('--batch <n>', 'documents per batch', positiveInt, 50)
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { from: StoreKind; to: StoreKind; batch: number; json?: boolean }) => {
+    if (opts.from === opts.to) throw new AppError('VALIDATION_FAILED', `--from and --to are both ${opts.from}; migrate between the embedded store and Neo4j`);
+    config ??= loadConfig();
+    createRootLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+    const { openStoreOfKind, storeLocation } = await import('./store/open.js');
+    const { migrateStore } = await import('./ingest/migrate-store.js');
+    const from = await openStoreOfKind(config, opts.from);
+    let to: Awaited<ReturnType<typeof openStoreOfKind>> | undefined;
+    const interrupt = (signal: NodeJS.Signals) => {
+      process.stderr.write(`policygraph: ${signal}, closing the stores (documents written so far stay; a rerun continues)\n`);
+      void Promise.allSettled([from.close(), to?.close()]).finally(() => process.exit(130));
+    };
+    process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
+    try {
+      to = await openStoreOfKind(config, opts.to);
+      const where = { from: storeLocation(config, opts.from), to: storeLocation(config, opts.to) };
+      const tty = process.stderr.isTTY === true;
+      const report = await migrateStore(from, to, {
+        batch: opts.batch,
+        onBatch: (p) => {
+          const line = `migrate: ${p.done}/${p.total} documents (${p.copied} copied, ${p.present} already there) · ${p.passages} passages · ${(p.copied / Math.max(p.seconds, 1e-3)).toFixed(1)} documents/s`;
+          process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      const result = { from: { store: opts.from, at: where.from }, to: { store: opts.to, at: where.to }, ...report };
+      if (opts.json) return printJson(result);
+      print(
+        `migrated ${report.total} documents from ${opts.from} (${where.from}) to ${opts.to} (${where.to}): ${report.copied} copied, ${report.present} already there, ` +
+          `${report.passages} passages${report.embedder ? ` with ${report.embedder} vectors` : ''}, in ${report.seconds.toFixed(1)} s (${report.documentsPerSecond.toFixed(1)} documents/s)`,
+      );
+    } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+      await Promise.allSettled([from.close(), to?.close()]);
     }
   });
 

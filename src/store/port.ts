@@ -141,6 +141,13 @@ export interface GraphStore {
   writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>): Promise<void>;
   /** Removes a document and what only it supported; false when it did not exist. */
   deleteDocument(id: string): Promise<boolean>;
+  /**
+   * Everything `writeDocument` stored for one document, to copy it into another store (migration):
+   * its metadata as `getDocument` reads it, its passages with tokens and embeddings, and the facts it
+   * gave — mentions, targets, its own relation evidence, and the entities those touch (whole
+   * aliases and name tokens). Writing the result into an empty store reproduces the document exactly.
+   */
+  readDocument(id: string): Promise<DocumentToWrite | undefined>;
   /** Passage ids and texts in id order after `after` (keyset paging), for re-embedding. */
   passagesForReindex(after: string | undefined, limit: number): Promise<Array<{ id: string; text: string }>>;
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>): Promise<void>;

@@ -1,9 +1,8 @@
 // Entities, neighbours, paths, the overview graph and targets. Depths and limits are capped by the
 // schemas; entity and relation types are checked against the model's fixed lists.
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
 import { RELATION_TYPES, type RelationType } from '../../model/index.js';
-import type { Subgraph } from '../../store/port.js';
+import { cutToLimit, DETAIL_RELATIONS, entityFacts, entityNeighbors, listTargets, MAX_RELATIONS_COUNTED, pathBetween } from '../../search/graph-queries.js';
 import { defineRoute } from '../route.js';
 import {
   csvOf,
@@ -25,19 +24,7 @@ const entityIdSchema = z.string().min(1).max(300);
 
 /** Relations a text states; co-occurrence is only the fallback, shown when asked for. */
 const STATED_RELATIONS: RelationType[] = RELATION_TYPES.filter((t) => t !== 'CO_OCCURS');
-/** Relations listed on an entity's page; the count says how many there are in all. */
-const DETAIL_RELATIONS = 25;
-const MAX_RELATIONS_COUNTED = 300;
-
 const limitedGraphSchema = subgraphSchema.extend({ truncated: z.boolean().describe('true when the node limit cut the graph') });
-
-/** The store was asked for one node more than the limit: its presence says the limit cut the graph. */
-function cutToLimit(graph: Subgraph, limit: number): Subgraph & { truncated: boolean } {
-  if (graph.nodes.length <= limit) return { ...graph, truncated: false };
-  const nodes = graph.nodes.slice(0, limit);
-  const kept = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: graph.edges.filter((e) => kept.has(e.source) && kept.has(e.target)), truncated: true };
-}
 
 export const graphRoutes = [
   defineRoute({
@@ -69,19 +56,7 @@ export const graphRoutes = [
       evidence: z.array(evidenceSchema),
     }),
     errors: [404],
-    handler: async ({ params }, { services }) => {
-      const entity = await services.store.getEntity(params.id);
-      if (!entity) throw new AppError('NOT_FOUND', `no entity ${params.id}`);
-      const [targets, graph, evidence] = await Promise.all([
-        services.store.targets({ entityId: params.id, limit: 50 }),
-        services.store.neighbors(params.id, { depth: 1, limit: MAX_RELATIONS_COUNTED + 1 }),
-        services.store.entityEvidence(params.id, 20),
-      ]);
-      const relations = [...graph.edges].sort((a, b) => b.weight - a.weight).slice(0, DETAIL_RELATIONS);
-      const shown = new Set(relations.flatMap((e) => [e.source, e.target]));
-      const neighbors = graph.nodes.filter((n) => n.id !== params.id && shown.has(n.id));
-      return { ...entity, targets, relations, relationCount: graph.edges.length, neighbors, evidence };
-    },
+    handler: async ({ params }, { services }) => entityFacts(services.store, params.id),
   }),
   defineRoute({
     method: 'get',
@@ -101,15 +76,13 @@ export const graphRoutes = [
     errors: [404],
     handler: async ({ params, query }, { services }) => {
       const docIds = await scopeDocIds(services, query);
-      const graph = await services.store.neighbors(params.id, {
+      return entityNeighbors(services.store, params.id, {
         depth: query.depth,
-        limit: query.limit + 1,
+        limit: query.limit,
         ...(query.types ? { types: query.types } : {}),
         ...(query.rels ? { rels: query.rels } : {}),
         ...(docIds ? { docIds } : {}),
       });
-      if (!graph.nodes.length) throw new AppError('NOT_FOUND', `no entity ${params.id}`);
-      return cutToLimit(graph, query.limit);
     },
   }),
   defineRoute({
@@ -120,14 +93,7 @@ export const graphRoutes = [
     query: z.object({ from: entityIdSchema, to: entityIdSchema, maxDepth: z.coerce.number().int().min(1).max(MAX_PATH_DEPTH).default(4) }),
     response: subgraphSchema,
     errors: [404],
-    handler: async ({ query }, { services }) => {
-      const [from, to] = await Promise.all([services.store.getEntity(query.from), services.store.getEntity(query.to)]);
-      if (!from) throw new AppError('NOT_FOUND', `no entity ${query.from}`);
-      if (!to) throw new AppError('NOT_FOUND', `no entity ${query.to}`);
-      const path = await services.store.shortestPath(query.from, query.to, query.maxDepth);
-      if (!path) throw new AppError('NOT_FOUND', `no path of at most ${query.maxDepth} relations between ${query.from} and ${query.to}`);
-      return path;
-    },
+    handler: async ({ query }, { services }) => pathBetween(services.store, query.from, query.to, query.maxDepth),
   }),
   defineRoute({
     method: 'get',
@@ -170,15 +136,15 @@ export const graphRoutes = [
       .extend(scopeQuerySchema.shape),
     response: z.object({ items: z.array(targetSchema) }),
     handler: async ({ query }, { services }) => {
-      const scoped = await scopeDocIds(services, query);
-      const docIds = query.document ? (scoped ?? [query.document]).filter((id) => id === query.document) : scoped;
+      const scope = await scopeDocIds(services, query);
       return {
-        items: await services.store.targets({
+        items: await listTargets(services.store, {
           limit: query.limit,
+          ...(scope ? { scope } : {}),
+          ...(query.document ? { document: query.document } : {}),
           ...(query.metric ? { metric: query.metric } : {}),
           ...(query.year !== undefined ? { year: query.year } : {}),
           ...(query.entity ? { entityId: query.entity } : {}),
-          ...(docIds ? { docIds } : {}),
         }),
       };
     },

@@ -6,6 +6,7 @@ import type { DocumentToWrite, GraphStore, NeighborQuery, OverviewFilter, Target
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
 import { one, openDatabase, run, toStoreError, type Db } from './open-database.js';
+import { readDocument } from './read-document.js';
 import * as docs from './read-documents.js';
 import * as facts from './read-facts.js';
 import * as graph from './read-graph.js';
@@ -104,6 +105,10 @@ export class EmbeddedStore implements GraphStore {
   deleteDocument(id: string) {
     return this.use((db) => db.transaction(() => deleteDocumentRows(db, id)).immediate());
   }
+  /** A snapshot of one document as written, for copying it to another store. */
+  readDocument(id: string) {
+    return this.use((db) => db.transaction(() => readDocument(db, id)).deferred());
+  }
   passagesForReindex(after: string | undefined, limit: number) {
     return this.use((db) => docs.passagesForReindex(db, after, limit));
   }
@@ -129,14 +134,14 @@ export class EmbeddedStore implements GraphStore {
   getPassages(ids: string[]) {
     return this.use((db) => search.getPassages(db, ids));
   }
+  documentPassages(docId: string) {
+    return this.use((db) => docs.documentPassages(db, docId));
+  }
   passageEntities(passageIds: string[]) {
     return this.use((db) => search.passageEntities(db, passageIds));
   }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
-  documentPassages(docId: string) {
-    return this.use((db) => docs.documentPassages(db, docId));
-  }
     return this.use((db) => graph.findEntities(db, q));
   }
   getEntity(id: string) {

@@ -3,6 +3,7 @@ import type { EntityType } from '../../model/index.js';
 import type { DocumentToWrite, GraphStore, NeighborQuery, OverviewFilter, TargetQuery } from '../port.js';
 import { Neo4jConnection, type Neo4jSettings } from './connection.js';
 import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
+import { readDocument } from './read-document.js';
 import * as docs from './read-documents.js';
 import * as graph from './read-graph.js';
 import * as search from './read-search.js';
@@ -66,6 +67,9 @@ export class Neo4jStore implements GraphStore {
   deleteDocument(id: string) {
     return this.db.write((tx) => deleteDocumentTx(tx, id));
   }
+  readDocument(id: string) {
+    return readDocument(this.db, id);
+  }
   passagesForReindex(after: string | undefined, limit: number) {
     return docs.passagesForReindex(this.db, after, limit);
   }
@@ -91,13 +95,13 @@ export class Neo4jStore implements GraphStore {
   getPassages(ids: string[]) {
     return search.getPassages(this.db, ids);
   }
+  documentPassages(docId: string) {
+    return docs.documentPassages(this.db, docId);
+  }
   passageEntities(passageIds: string[]) {
     return search.passageEntities(this.db, passageIds);
   }
 
-  documentPassages(docId: string) {
-    return docs.documentPassages(this.db, docId);
-  }
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return graph.findEntities(this.db, q);
   }
