@@ -27,6 +27,9 @@ export const configSchema = z.object({
   MODELS_DIR: z.string().min(1).default('./models'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/bge-small-zh-v1.5'),
   ALLOW_REMOTE_MODELS: flag.default(false),
+  /** An OpenAI-compatible embeddings API (Ollama, TEI, vLLM: `http://127.0.0.1:11434/v1`), used with EMBEDDING_MODEL. */
+  EMBEDDING_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as http://127.0.0.1:11434/v1' }).optional(),
+  EMBEDDING_API_KEY: z.string().min(1).optional(),
   SEEDS_DIR: z.string().min(1).default('./seeds'),
   API_KEY: z.string().min(8, 'at least 8 characters').optional(),
   CORS_ORIGINS: z.string().default(''),
@@ -41,7 +44,7 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-const SECRETS = new Set(['API_KEY', 'NEO4J_PASSWORD']);
+const SECRETS = new Set(['API_KEY', 'NEO4J_PASSWORD', 'EMBEDDING_API_KEY']);
 
 /** A connection URI without its user and password (`bolt://user:pw@host` → `bolt://host`), for logs and messages. */
 export function redactUri(uri: string): string {

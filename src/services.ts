@@ -50,6 +50,7 @@ export async function openServices(config: Config, opts: { migrate?: boolean } =
   );
   const { embedder } = opened;
   const embedderInfo: EmbedderInfo = {
+      ...(config.EMBEDDING_URL ? { endpoint: { url: config.EMBEDDING_URL, ...(config.EMBEDDING_API_KEY ? { apiKey: config.EMBEDDING_API_KEY } : {}) } } : {}),
     name: embedder.name,
     dimension: embedder.dimension,
     fallback: opened.fallback,

@@ -1,0 +1,45 @@
+// Guards extraction quality: the six keyed corpus documents (../shared/gold, GUIDELINES.md) scored
+// as `npm run eval:extraction` scores them must stay above a floor a few points under the figures
+// reached, so that no change quietly loses quality. Raise a floor when the figures rise.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SCORED, type Scored } from '../src/extract/score-extraction.js';
+import { evaluateExtraction, type ExtractionEval } from '../src/ingest/evaluate-extraction.js';
+
+const shared = path.resolve(import.meta.dirname, '../../shared');
+const gold = path.join(shared, 'gold');
+const corpus = path.join(shared, 'corpus');
+
+/** Micro-averaged recall and precision floors per scored type. */
+const FLOORS: Record<Scored, { recall: number; precision: number }> = {
+  parks: { recall: 0.64, precision: 0.85 },
+  industries: { recall: 0.67, precision: 0.8 },
+  policies: { recall: 0.64, precision: 0.83 },
+  targets: { recall: 0.9, precision: 0.93 },
+  relations: { recall: 0.25, precision: 0.78 },
+};
+
+const describeIfKeys = existsSync(gold) && existsSync(corpus) ? describe : describe.skip;
+
+describeIfKeys('extraction against the answer keys', () => {
+  let result: ExtractionEval;
+  beforeAll(async () => {
+    result = await evaluateExtraction(gold, corpus);
+  }, 120_000);
+
+  it('scores the six keyed documents', () => {
+    expect(result.documents.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(SCORED)('keeps %s recall and precision above their floors', (type) => {
+    const { recall, precision } = result.micro[type];
+    expect(recall, `${type} recall`).toBeGreaterThanOrEqual(FLOORS[type].recall);
+    expect(precision, `${type} precision`).toBeGreaterThanOrEqual(FLOORS[type].precision);
+  });
+
+  it('reads every keyed document’s region and genre right', () => {
+    expect(result.documentFacts.region.right).toBe(result.documents.length);
+    expect(result.documentFacts.genre.right).toBe(result.documents.length);
+  });
+});
