@@ -18,6 +18,18 @@ export interface TransformersEmbedderOptions {
   pooling?: Pooling;
   /** Texts per model call (default 16). */
   batchSize?: number;
+  /** Download progress of each model file fetched from the hub. */
+  onProgress?: (progress: DownloadProgress) => void;
+  /** How long the hub may take to answer a first request before we call it unreachable (default 3 s). */
+  hubProbeTimeoutMs?: number;
+}
+
+export interface DownloadProgress {
+  file: string;
+  /** 0..100 */
+  percent: number;
+  loaded?: number;
+  total?: number;
 }
 
 /** The model could not be loaded; `model` names it and `cause` holds the loader's error. */
@@ -44,13 +56,29 @@ function missingLocalFiles(dirs: string[], model: string, quantized: boolean): s
   return files.filter((file) => !dirs.some((dir) => existsSync(path.join(dir, model, file))));
 }
 
-async function loadExtractor(modelsDir: string, cacheDir: string, model: string, allowRemote: boolean, quantized: boolean): Promise<Extractor> {
-  if (!allowRemote) {
-    // Fail in milliseconds with a useful message rather than transformers.js's first missing file.
-    const missing = missingLocalFiles([modelsDir, cacheDir], model, quantized);
-    if (missing.length > 0) {
-      throw new ModelLoadError(model, `model ${model} not found in ${path.join(modelsDir, model)} (missing ${missing.join(', ')}) and remote loading is off`);
-    }
+interface LoadOptions {
+  onProgress?: (progress: DownloadProgress) => void;
+  hubProbeTimeoutMs: number;
+}
+
+/**
+ * Offline, a download would hang on DNS or TCP for minutes before transformers.js gives up: one short
+ * request to the hub first tells "offline" from "slow" in seconds.
+ */
+async function assertHubReachable(host: string, model: string, timeoutMs: number): Promise<void> {
+  try {
+    await fetch(host, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new ModelLoadError(model, `model ${model} is not in the models folder and the model hub ${host} cannot be reached (${reason})`, { cause: error });
+  }
+}
+
+async function loadExtractor(modelsDir: string, cacheDir: string, model: string, allowRemote: boolean, quantized: boolean, opts: LoadOptions): Promise<Extractor> {
+  // Fail in milliseconds with a useful message rather than transformers.js's first missing file.
+  const missing = missingLocalFiles([modelsDir, cacheDir], model, quantized);
+  if (!allowRemote && missing.length > 0) {
+    throw new ModelLoadError(model, `model ${model} not found in ${path.join(modelsDir, model)} (missing ${missing.join(', ')}) and remote loading is off`);
   }
   try {
     // Imported here, not at the top: a missing or broken native ONNX Runtime then means the fallback
@@ -60,9 +88,16 @@ async function loadExtractor(modelsDir: string, cacheDir: string, model: string,
     env.cacheDir = cacheDir;
     env.allowRemoteModels = allowRemote;
     env.allowLocalModels = true;
-    const extractor = await pipeline('feature-extraction', model, { quantized });
+    if (missing.length > 0) await assertHubReachable(env.remoteHost, model, opts.hubProbeTimeoutMs);
+    const extractor = await pipeline('feature-extraction', model, {
+      quantized,
+      progress_callback: (p: { status?: string; file?: string; progress?: number; loaded?: number; total?: number }) => {
+        if (p.status === 'progress' && p.file) opts.onProgress?.({ file: p.file, percent: p.progress ?? 0, loaded: p.loaded, total: p.total });
+      },
+    });
     return extractor as unknown as Extractor;
   } catch (error) {
+    if (error instanceof ModelLoadError) throw error;
     // fetch() says only "fetch failed"; the reason (e.g. ENOTFOUND huggingface.co) is in its cause.
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
     const detail = (error instanceof Error ? error.message : String(error)) + cause;
@@ -70,11 +105,11 @@ async function loadExtractor(modelsDir: string, cacheDir: string, model: string,
   }
 }
 
-function sharedExtractor(modelsDir: string, cacheDir: string, model: string, allowRemote: boolean, quantized: boolean): Promise<Extractor> {
+function sharedExtractor(modelsDir: string, cacheDir: string, model: string, allowRemote: boolean, quantized: boolean, opts: LoadOptions): Promise<Extractor> {
   const key = JSON.stringify([path.resolve(modelsDir), path.resolve(cacheDir), model, allowRemote, quantized]);
   let load = loads.get(key);
   if (!load) {
-    load = loadQueue.then(() => loadExtractor(modelsDir, cacheDir, model, allowRemote, quantized));
+    load = loadQueue.then(() => loadExtractor(modelsDir, cacheDir, model, allowRemote, quantized, opts));
     loadQueue = load.catch(() => undefined);
     loads.set(key, load);
     // A failed load is forgotten, so a later call can succeed once the files are there.
@@ -88,7 +123,10 @@ export async function createTransformersEmbedder(options: TransformersEmbedderOp
   const cacheDir = options.cacheDir ?? modelsDir;
   const profile = modelProfile(model);
   const pooling = options.pooling ?? profile.pooling;
-  const extractor = await sharedExtractor(modelsDir, cacheDir, model, allowRemote, quantized);
+  const extractor = await sharedExtractor(modelsDir, cacheDir, model, allowRemote, quantized, {
+    hubProbeTimeoutMs: options.hubProbeTimeoutMs ?? 3000,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   // The output width is whatever the model produces; probing beats trusting config.json.
   const probe = await extractor(['维度'], { pooling, normalize: true });
   const dimension = probe.dims[1] ?? 0;
