@@ -38,7 +38,7 @@ function foldChar(code: number): number {
   }
 }
 
-/** Returns text of the same length with full-width digits/letters/％ folded and spaces unified. */
+/** Returns text of the same length with full-width digits/letters/％ folded, spaces unified and layout breaks joined. */
 export function normaliseText(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -47,5 +47,26 @@ export function normaliseText(text: string): string {
     out += folded === code ? text[i] : String.fromCharCode(folded);
   }
   // A leading BOM is one unit; replace it with a space so offsets stay put.
-  return out.charCodeAt(0) === 0xfeff ? ' ' + out.slice(1) : out;
+  return joinLayoutBreaks(out.charCodeAt(0) === 0xfeff ? ' ' + out.slice(1) : out);
+}
+
+/** Only a long line can have been cut by a page: a short one is a heading or a title. */
+const SHORT_LINE = 40;
+const MID_SENTENCE_END = /[\p{L}\p{N}、，,]$/u;
+/** A line that ends in a heading (…。第四节增进民族团结) ends there on purpose. */
+const HEADING_TAIL = /第[一二三四五六七八九十百\d]+[章节篇条]/;
+const LAYOUT_BREAK = /\n[\s]*\n?/g;
+
+/**
+ * "…科技咨询、孵\n\n化加速…": a page or column break inside a sentence. The break becomes spaces (one
+ * unit for one, so offsets stay put), and every later stage reads one sentence.
+ */
+function joinLayoutBreaks(text: string): string {
+  return text.replace(LAYOUT_BREAK, (brk, at: number) => {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const line = text.slice(lineStart, at);
+    const next = text[at + brk.length] ?? '';
+    const tail = line.slice(line.lastIndexOf('。') + 1);
+    return line.length > SHORT_LINE && MID_SENTENCE_END.test(line) && !HEADING_TAIL.test(tail) && /[\p{L}\p{N}]/u.test(next) ? ' '.repeat(brk.length) : brk;
+  });
 }
