@@ -35,7 +35,7 @@ function headKind(word: string): HeadKind | undefined {
   if (FIELD_HEAD_WORDS.has(word)) return 'field';
   if (PARK_HEADS.has(word)) return 'park';
   if (INDUSTRY_HEAD_WORDS.has(word)) return 'industry';
-  if (/(业|经济|旅游|贸易)$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
+  if (/(业|经济|旅游|贸易|制造|能源|材料|装备|医药)$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
   return undefined;
 }
 
