@@ -1,8 +1,11 @@
-// What a number's surroundings say about time: the document's own year, the target year that
-// carries over a statement (到2025年…、…), and whether the statement reports the past (去年完成…,
-// 比上年增长…, a "工作回顾" section) — a past achievement is not a target.
-import type { SegmentedPassage, Token } from '../model/index.js';
+// What a number's surroundings say about time (GUIDELINES "Target", year): the document's own year,
+// the year a clause, its paragraph's lead sentence or its section heading states, and whether the
+// statement reports the past (去年完成…, 比上年增长…, a "工作回顾" section) — a past achievement is
+// not a target. A five-year plan's name (“十五五”) is a period, not a year.
+import type { DocumentProfile, Entity, SegmentedPassage, Token } from '../model/index.js';
 import { yearOf } from './number-value.js';
+import { TARGET_RULES } from './target-rules.js';
+import { fullStopSpans, paragraphSpans, type Span } from './text-spans.js';
 
 const TITLE_YEAR = /(?:19|20)\d{2}/;
 const DATE_LINE = /((?:19|20)\d{2})年\d{1,2}月\d{1,2}日/;
@@ -18,17 +21,20 @@ export function documentYear(title: string, passages: SegmentedPassage[]): numbe
   return undefined;
 }
 
-const PAST_HEADING = /回顾|过去|成就|成绩|总结|发展基础|取得的/;
-
-export function isPastSection(heading: string): boolean {
-  return PAST_HEADING.test(heading);
+/** The title names a plan (规划, 纲要, 行动计划): outside its review sections it looks forward. */
+export function isPlanTitle(title: string): boolean {
+  return TARGET_RULES.planTitle.test(title);
 }
 
-/** Markers of a statement about the past, and of one about the future (the later one wins). */
-const PAST_MARKERS =
-  /去年|上年|前年|过去|以来|一年来|多年来|年来|这五年|这一年|同比|已经|已达|已有|已建成|已完成|实现了|完成了|达到了|取得了|重大成就|新成就|新成效|显著成绩|取得显著|累计完成|创历史新高|历史最好|回顾|上一年|先后|相继|收官/g;
-const FUTURE_MARKERS =
-  /今年|明年|未来|今后|下一步|到(?:19|20)\d{2}|至(?:19|20)\d{2}|力争|确保|争取|目标|预期|预计|计划|努力|我们将|[区市省县镇州旗]将|将(?:持续|继续|进一步|加快|着力|大力|深入|全面|坚持|积极|主动|推动|实施|不断|努力|聚焦|围绕|重点|用好)/g;
+export function isPastSection(heading: string): boolean {
+  return TARGET_RULES.pastHeading.test(heading);
+}
+
+export function isGoalSection(heading: string, docYear: number | undefined): boolean {
+  if (TARGET_RULES.goalHeading.test(heading)) return true;
+  const y = headingYear(heading);
+  return y !== undefined && docYear !== undefined && y >= docYear;
+}
 
 function lastIndex(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -46,21 +52,58 @@ export function speaksOfPast(statement: string, passagePrefix: string, pastBefor
   return tenseOf(statement) ?? tenseOf(passagePrefix) ?? pastBefore;
 }
 
-/** true = the text's last marker is of the past, false = of the future, undefined = no marker. */
+const WEAK_PAST = new RegExp(TARGET_RULES.weakPast.source, 'g');
+
+/**
+ * true = the text's last marker is of the past, false = of the future, undefined = no marker. A
+ * comparison base (比上年) marks the past only where nothing marks the future.
+ */
 export function tenseOf(text: string): boolean | undefined {
-  const past = lastIndex(PAST_MARKERS, text);
-  const future = lastIndex(FUTURE_MARKERS, text);
-  return past < 0 && future < 0 ? undefined : past > future;
+  const strong = text.replace(WEAK_PAST, (m) => '\u3000'.repeat(m.length));
+  const past = lastIndex(TARGET_RULES.past, strong);
+  const future = lastIndex(TARGET_RULES.future, strong);
+  if (past < 0 && future < 0) return strong === text ? undefined : true;
+  return past > future;
 }
 
 export interface SectionContext {
   /** The section, up to this passage, last spoke of the past ("这五年，……" then figures). */
   pastBefore: boolean;
-  /** The last explicit target year of the section before this passage ("到2023年，……" then a list). */
+  /** The year of a lead paragraph earlier in the section ("到2023年，……。" then a list of targets). */
   yearBefore?: number;
 }
 
-const EXPLICIT_YEAR = /[到至]((?:19|20)\d{2})年/g;
+const TARGET_YEAR = /[到至]((?:19|20)\d{2})年/g;
+const YEAR_WORDS = /(?:19|20)\d{2}(?:[-—～~](?:19|20)?\d{2})?年/g;
+
+/** The first 到YYYY年 of a span of text (not before the document's year), if any. */
+function targetYearIn(text: string, docYear: number | undefined, last = false): number | undefined {
+  let found: number | undefined;
+  for (const m of text.matchAll(TARGET_YEAR)) {
+    const y = Number(m[1]);
+    if (docYear !== undefined && y < docYear) continue;
+    found = y;
+    if (!last) break;
+  }
+  return found;
+}
+
+/** The year a paragraph's first sentence states (发展目标：到2023年，……): it holds for the whole paragraph. */
+export function leadYear(text: string, paragraph: Span, docYear: number | undefined): number | undefined {
+  const first = fullStopSpans(text, paragraph)[0];
+  return first ? targetYearIn(text.slice(first.start, first.end), docYear) : undefined;
+}
+
+/** The last 到YYYY年 in a stretch of a paragraph before a statement: it holds for what follows. */
+export function yearBeforeIn(text: string, docYear: number | undefined): number | undefined {
+  return targetYearIn(text, docYear, true);
+}
+
+/** A lead paragraph: it states a target year and no other number, so it introduces what follows. */
+export function isLeadParagraph(text: string, docYear: number | undefined): number | undefined {
+  const y = targetYearIn(text, docYear);
+  return y !== undefined && !/\d/.test(text.replace(YEAR_WORDS, '')) ? y : undefined;
+}
 
 /** What each passage inherits from the passages before it in its section (same heading). */
 export function sectionContexts(passages: Array<{ heading: string; text: string }>, docYear: number | undefined): SectionContext[] {
@@ -76,10 +119,7 @@ export function sectionContexts(passages: Array<{ heading: string; text: string 
     heading = p.heading;
     out.push(year === undefined ? { pastBefore: past } : { pastBefore: past, yearBefore: year });
     past = tenseOf(p.text) ?? past;
-    for (const m of p.text.matchAll(EXPLICIT_YEAR)) {
-      const y = Number(m[1]);
-      if (docYear === undefined || y >= docYear) year = y;
-    }
+    for (const para of paragraphSpans(p.text)) year = isLeadParagraph(p.text.slice(para.start, para.end), docYear) ?? year;
   }
   return out;
 }
@@ -87,8 +127,6 @@ export function sectionContexts(passages: Array<{ heading: string; text: string 
 /** Words before a year that make it a base or start year, not a target year (比2020年, 以2020年为基期). */
 const BASE_YEAR_BEFORE = new Set(['比', '较', '按', '与', '同', '从', '自', '以', '相比']);
 const TARGET_YEAR_BEFORE = new Set(['到', '至']);
-const FIVE_YEAR_PLAN = /十([一二三四五六七八九])五/;
-const CN_DIGIT = '一二三四五六七八九';
 
 export interface YearContext {
   year?: number;
@@ -98,17 +136,10 @@ export interface YearContext {
 
 /**
  * The target year in force at token `n` of a statement spanning tokens [from, n): the last year
- * stated before the number, 今年/明年 relative to the document year, a five-year plan's end year,
- * an explicit 到YYYY年 earlier in the passage, else `fallbackYear` (the section's).
+ * stated before the number, 今年/明年 relative to the document year, else `fallbackYear` (the
+ * paragraph's or the section's).
  */
-export function yearAt(
-  text: string,
-  tokens: Token[],
-  from: number,
-  n: number,
-  docYear: number | undefined,
-  fallbackYear: number | undefined,
-): YearContext {
+export function yearAt(tokens: Token[], from: number, n: number, docYear: number | undefined, fallbackYear: number | undefined): YearContext {
   for (let k = n - 1; k >= from; k--) {
     const w = tokens[k]!.word;
     const y = yearOf(w);
@@ -121,31 +152,77 @@ export function yearAt(
     if (w === '今年' && docYear !== undefined) return { year: docYear, past: false };
     if (w === '明年' && docYear !== undefined) return { year: docYear + 1, past: false };
   }
-  // jieba cuts “十五五” into pieces: read the plan from the text
-  const before = text.slice(tokens[from]?.start ?? 0, tokens[n]!.start);
-  const plans = before.match(new RegExp(FIVE_YEAR_PLAN.source, 'g'));
-  if (plans) {
-    return { year: planEndYear(FIVE_YEAR_PLAN.exec(plans[plans.length - 1]!)![1]!), past: false };
-  }
-  // "到2023年，……。……" opens a paragraph of targets: an explicit target year carries over the passage
-  for (let k = from - 1; k >= 0; k--) {
-    const y = yearOf(tokens[k]!.word);
-    if (y !== undefined && TARGET_YEAR_BEFORE.has(tokens[k - 1]?.word ?? '') && (docYear === undefined || y >= docYear)) {
-      return { year: y, past: false };
-    }
-  }
   return fallbackYear !== undefined ? { year: fallbackYear, past: false } : { past: false };
 }
 
-/** The last year written in a heading ("三、2022年政府工作任务", "行动计划（2021-2023年）"). */
+/** The last year written in a heading ("三、2022年政府工作任务", "行动计划（2021-2023年）"); a plan's name gives none. */
 export function headingYear(heading: string): number | undefined {
   const years = heading.match(/(?:19|20)\d{2}(?=年)/g);
-  if (years) return Number(years[years.length - 1]);
-  const plan = FIVE_YEAR_PLAN.exec(heading);
-  return plan ? planEndYear(plan[1]!) : undefined;
+  return years ? Number(years[years.length - 1]) : undefined;
 }
 
-/** 十N五 is the (10+N)th plan; from the third plan (1966–1970) on, plans end at 1970 + 5 × (n − 3). */
-function planEndYear(digit: string): number {
-  return 1970 + 5 * (10 + CN_DIGIT.indexOf(digit) + 1 - 3);
+const FIVE_YEAR_PLAN = /十[一二三四五六七八九]五/g;
+
+/** The five-year plan a stretch of text names last (“十五五”时期), for a 年均 period. */
+export function planNamed(text: string): string | undefined {
+  const plans = text.match(FIVE_YEAR_PLAN);
+  return plans ? plans[plans.length - 1] : undefined;
+}
+
+export interface DocumentTargetOptions {
+  docYear?: number;
+  plan: boolean;
+  regionId?: string;
+  planEndYear?: number;
+  /** The document's parks with the names they go by, for a bare 高新区 in a target's clause. */
+  parks: DocumentPark[];
+}
+
+export interface DocumentPark {
+  id: string;
+  names: string[];
+}
+
+const PLAN_NUMBER = /([一二三四五六七八九十]+)五/;
+const PERIOD_END = /(?:19|20)\d{2}\D+((?:19|20)\d{2})/;
+
+/** The last year of a plan period: “十五” (the 10th plan) → 2005, “十四五” → 2025, 2021-2023 → 2023. */
+export function planEndYear(period: string | undefined): number | undefined {
+  if (!period) return undefined;
+  const range = PERIOD_END.exec(period);
+  if (range) return Number(range[1]);
+  const m = PLAN_NUMBER.exec(period);
+  if (!m) return undefined;
+  const digits = m[1]!;
+  // 十四 → 14, 十 → 10, 九 → 9
+  const ordinal = digits.startsWith('十') ? 10 + (digits.length > 1 ? CN_ORDINAL.indexOf(digits[1]!) + 1 : 0) : CN_ORDINAL.indexOf(digits[0]!) + 1;
+  // from the third plan (1966–1970) on, plans end at 1970 + 5 × (n − 3)
+  return ordinal >= 3 ? 1970 + 5 * (ordinal - 3) : undefined;
+}
+const CN_ORDINAL = '一二三四五六七八九';
+
+/**
+ * What the target rules take from the whole document: the year it speaks from (title, else its
+ * profile's date), whether it is a plan (title or genre), and the entity of its region (profile).
+ */
+export function documentTargetOptions(
+  title: string,
+  passages: SegmentedPassage[],
+  profile: DocumentProfile,
+  entities: Array<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>,
+): DocumentTargetOptions {
+  const dated = /^(?:19|20)\d{2}/.exec(profile.publishedAt ?? '');
+  const docYear = documentYear(title, passages) ?? (dated ? Number(dated[0]) : undefined);
+  const plan = isPlanTitle(title) || TARGET_RULES.planTitle.test(profile.genre ?? '');
+  const region = profile.region;
+  const regionEntity = region ? entities.find((e) => e.type === 'Region' && (e.name === region || (e.name.length >= 2 && region.endsWith(e.name)))) : undefined;
+  const planEnd = planEndYear(profile.period ?? undefined);
+  const parks = entities.filter((e) => e.type === 'Park').map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
+  return {
+    ...(docYear === undefined ? {} : { docYear }),
+    plan,
+    parks,
+    ...(regionEntity ? { regionId: regionEntity.id } : {}),
+    ...(planEnd === undefined ? {} : { planEndYear: planEnd }),
+  };
 }

@@ -1,22 +1,15 @@
-// The comparator grammar of a target: bound words after the number (以上, 以内, 左右) and verbs
-// before it (达到, 跨越, 控制在, 增长). Convention from the answer key: >= for 以上/跨越/突破/超过/
-// 不低于, <= for 以内/控制在/不超过, = for 达/达到 without a bound word, ~ for 左右.
+// The comparator grammar of a target (GUIDELINES "Target", comparator): bound words after the number
+// (以上, 以内, 左右), 约/近 right before it, and verbs before it (达到, 跨越, 控制在, 增长). The words
+// are data (graph/rules/targets.json): >= for 以上/跨越/突破/超过/不低于, <= for 以内/控制在/不超过,
+// ~ for 左右/约, = for 达/达到 without a bound word.
 import type { Comparator, Token } from '../model/index.js';
 import { RULES, type RuleId } from './rule-ids.js';
+import { TARGET_RULES } from './target-rules.js';
 
-const AFTER: Record<string, Comparator> = {
-  以上: '>=', 之上: '>=', 以内: '<=', 之内: '<=', 以下: '<=', 左右: '~', 上下: '~',
-};
-const BEFORE: Record<string, Comparator> = {
-  达: '=', 达到: '=', 达至: '=', 为: '=', 保持在: '=', 稳定在: '=', 维持在: '=',
-  跨越: '>=', 突破: '>=', 超过: '>=', 超: '>=', 不低于: '>=', 不少于: '>=', 高于: '>=', 大于: '>=', 至少: '>=', 逾: '>=',
-  不超过: '<=', 不高于: '<=', 低于: '<=', 少于: '<=', 小于: '<=', 控制在: '<=', 控制到: '<=', 压减到: '<=', 压缩到: '<=',
-};
+const { after: AFTER, before: BEFORE, changeVerbs, fillers: FILLER, approxBefore } = TARGET_RULES;
 /** Verbs of change: with a percentage they state a growth rate; followed by 到/至 they state a level. */
-export const CHANGE_VERBS = new Set(['增长', '提高', '提升', '下降', '降低', '减少', '增加', '上涨', '扩大', '缩小', '削减', '压减', '降', '增', '涨幅', '降幅', '增幅', '增速']);
+export const CHANGE_VERBS = changeVerbs;
 const TO = new Set(['到', '至']);
-/** Words that may stand between the verb and the number. */
-const FILLER = new Set(['在', '到', '至', '了', '约', '近', '分别', '均', '总计', '合计', '累计', '平均']);
 const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
 
 export interface Grammar {
@@ -26,11 +19,28 @@ export interface Grammar {
   growth: boolean;
   /** Index of the first token of the verb phrase before the number (the metric ends before it). */
   verbStart: number;
+  /** The comparator the words before the number give (a list's later numbers keep it). */
+  before?: Comparator;
+}
+
+/** The bound word right after the number (以上 → >=), if any. */
+export function comparatorAfter(tokens: Token[], n: number): Comparator | undefined {
+  return AFTER.get(tokens[n + 1]?.word ?? '');
+}
+
+/** 约/近 right before the number make it approximate. */
+export function isApproximate(tokens: Token[], n: number): boolean {
+  return approxBefore.has(tokens[n - 1]?.word ?? '');
+}
+
+/** The comparator of a verb standing right before a counted object (守住18亿亩耕地红线 → >=). */
+export function verbComparator(word: string): Comparator | undefined {
+  return BEFORE.get(word);
 }
 
 /** The comparator of the number at token `n`, looking back no further than token `from`. */
-export function readGrammar(tokens: Token[], n: number, from: number, unit: string, isRange: boolean): Grammar | undefined {
-  const after = AFTER[tokens[n + 1]?.word ?? ''];
+export function readGrammar(tokens: Token[], n: number, from: number, unit: string): Grammar | undefined {
+  const after = comparatorAfter(tokens, n) ?? (isApproximate(tokens, n) ? '~' : undefined);
   let k = n - 1;
   while (k >= from && FILLER.has(tokens[k]!.word)) k--;
   let before: Comparator | undefined;
@@ -38,15 +48,18 @@ export function readGrammar(tokens: Token[], n: number, from: number, unit: stri
   let verbStart = k + 1;
   if (k >= from) {
     const w = tokens[k]!.word;
-    const withZai = tokens[k + 1]?.word === '在' ? BEFORE[w + '在'] : undefined;
-    // jieba cuts 不低于 / 不超过 into 不 + verb
-    const negated = tokens[k - 1]?.word === '不' && k - 1 >= from ? BEFORE['不' + w] : undefined;
+    const withZai = tokens[k + 1]?.word === '在' ? BEFORE.get(w + '在') : undefined;
+    const withWei = tokens[k + 1]?.word === '为' ? BEFORE.get(w + '为') : undefined;
+    // jieba cuts 不低于 / 不超过 into 不 + verb, and 调整为 into 调整 + 为
+    const negated = tokens[k - 1]?.word === '不' && k - 1 >= from ? BEFORE.get('不' + w) : undefined;
+    const joined = k - 1 >= from ? BEFORE.get(tokens[k - 1]!.word + w) : undefined;
     if (negated) {
       before = negated;
       verbStart = k - 1;
-    } else if (withZai ?? BEFORE[w]) {
-      before = withZai ?? BEFORE[w];
+    } else if (withZai ?? withWei ?? BEFORE.get(w)) {
+      before = withZai ?? withWei ?? BEFORE.get(w);
       verbStart = k;
+      if (w === '为' && joined) verbStart = k - 1;
     } else if (CHANGE_VERBS.has(w)) {
       if (TO.has(tokens[k + 1]?.word ?? '')) {
         before = '=';
@@ -58,13 +71,12 @@ export function readGrammar(tokens: Token[], n: number, from: number, unit: stri
       }
     }
   }
-  if (isRange) return { comparator: 'range', rule: RULES.targetRange, growth, verbStart };
   const comparator = after ?? before;
   if (!comparator) return undefined;
-  return { comparator, rule: ruleFor(comparator, growth), growth, verbStart };
+  return before ? { comparator, rule: ruleFor(comparator, growth), growth, verbStart, before } : { comparator, rule: ruleFor(comparator, growth), growth, verbStart };
 }
 
-function ruleFor(c: Comparator, growth: boolean): RuleId {
+export function ruleFor(c: Comparator, growth: boolean): RuleId {
   if (growth) return RULES.targetGrowthRate;
   if (c === '>=') return RULES.targetFloor;
   if (c === '<=') return RULES.targetCeiling;

@@ -64,3 +64,35 @@ export function spanIndexAt(spans: Span[], pos: number): number {
   }
   return -1;
 }
+
+const HARD_BEFORE_BREAK = /[。！？!?；;：:”"’）)]$/;
+const HEADING_LINE_MAX = 40;
+
+/**
+ * Paragraphs: a line break ends one unless it is a hard wrap inside a sentence — no end punctuation
+ * before it, no indent after it, and a line before it too long to be a heading.
+ */
+export function paragraphSpans(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    const line = text.slice(lineStart, i).trimEnd();
+    const next = text[i + 1] ?? '';
+    const soft = line.trim().length > HEADING_LINE_MAX && !HARD_BEFORE_BREAK.test(line) && next !== '' && !/\s/.test(next);
+    if (!soft) {
+      if (i > start) out.push({ start, end: i });
+      start = i + 1;
+    }
+    lineStart = i + 1;
+  }
+  if (text.length > start) out.push({ start, end: text.length });
+  return out.filter((s) => NON_SPACE.test(text.slice(s.start, s.end)));
+}
+
+const FULL_STOP = codes('。！？!?');
+
+/** Statements of a paragraph: they end at 。！？ only (a wrapped line does not end one). */
+export function fullStopSpans(text: string, within: Span): Span[] {
+  return split(text, within.start, within.end, FULL_STOP);
+}

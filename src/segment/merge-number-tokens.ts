@@ -8,7 +8,8 @@ export const NUMBER_TAG = 'm';
 
 /**
  * Returns tokens where every run overlapping a number span is one token. A token straddling the span
- * edge is swallowed whole (the tokens must keep covering the text exactly).
+ * edge is cut there ("550个省" → "550个" + "省", "达2400亿元" → "达" + "2400亿元"): its outside part
+ * keeps the token's tag, so the tokens still cover the text exactly.
  */
 export function mergeNumberTokens(text: string, tokens: Token[], spans: NumberSpan[]): Token[] {
   if (spans.length === 0) return tokens;
@@ -23,19 +24,22 @@ export function mergeNumberTokens(text: string, tokens: Token[], spans: NumberSp
       continue;
     }
     // token overlaps span: absorb every following token that still overlaps it
-    let end = token.end;
     let j = i;
-    while (j + 1 < tokens.length && tokens[j + 1]!.start < span.end) {
-      j++;
-      end = tokens[j]!.end;
-    }
+    while (j + 1 < tokens.length && tokens[j + 1]!.start < span.end) j++;
+    const last = tokens[j]!;
     if (j === i && token.start === span.start && token.end === span.end) {
       out.push(token.tag === NUMBER_TAG ? token : { ...token, tag: NUMBER_TAG });
     } else {
-      out.push({ word: text.slice(token.start, end), tag: NUMBER_TAG, start: token.start, end });
+      if (token.start < span.start) out.push(piece(text, token.start, span.start, token.tag));
+      out.push(piece(text, Math.max(token.start, span.start), Math.min(last.end, span.end), NUMBER_TAG));
+      if (last.end > span.end) out.push(piece(text, span.end, last.end, last.tag));
     }
     i = j;
     s++;
   }
   return out;
+}
+
+function piece(text: string, start: number, end: number, tag: string): Token {
+  return { word: text.slice(start, end), tag, start, end };
 }
