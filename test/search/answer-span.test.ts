@@ -1,0 +1,93 @@
+// Answer spans from real sentences of policy texts: the amount a sentence states for the question,
+// a Target's value as its quote writes it, the clause and the enumeration that answer, and the body
+// an organisation question asks for.
+import { describe, expect, it } from 'vitest';
+import { amountSpans, bestAmountSpan, bestClause, enumerationSpan, targetValueSpan } from '../../src/search/answer-span.js';
+import { asksOrganisation, organisationIn } from '../../src/search/answer-organisation.js';
+import { questionType } from '../../src/search/understand-question.js';
+
+const slice = (text: string, s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
+
+describe('amounts', () => {
+  it('keeps the qualifier and leaves out years and dates', () => {
+    const text = '2026年2月3日，城镇调查失业率5%以内，居民消费价格涨幅2%左右，新增就业60万人以上';
+    expect(amountSpans(text).map((s) => slice(text, s))).toEqual(['5%以内', '2%左右', '60万人以上']);
+  });
+
+  it('reads the amount of the clause the question is about', () => {
+    const text = '今年经济社会发展主要预期目标是：地区生产总值按增长5%安排；一般公共预算收入增长2%；城镇新增就业120万人，城镇调查失业率5%左右；居民消费价格涨幅2%左右';
+    expect(slice(text, bestAmountSpan(text, [['就业'], ['城镇']], '城镇新增就业多少人？'))).toBe('120万人');
+    expect(slice(text, bestAmountSpan(text, [['物价', '居民消费价格']], '物价涨幅目标？'))).toBe('2%左右');
+    expect(slice(text, bestAmountSpan(text, [['失业率']], '失业率控制在多少？'))).toBe('5%左右');
+  });
+
+  it('prefers the unit the question asks for when clauses tie', () => {
+    const text = '建设项目30个，总投资120亿元';
+    expect(slice(text, bestAmountSpan(text, [['建设']], '建设多少个？'))).toBe('30个');
+  });
+
+  it('finds a Target’s value as its quote writes it', () => {
+    const quote = '全市生产总值增长5%左右';
+    expect(slice(quote, targetValueSpan(quote, 5))).toBe('5%左右');
+    expect(targetValueSpan(quote, 6)).toBeUndefined();
+    const list = '交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元';
+    expect(slice(list, targetValueSpan(list, 450))).toBe('450亿元');
+  });
+
+  it('reads none from a sentence without amounts', () => {
+    expect(bestAmountSpan('坚持民生为大，切实把好事办实、实事办好。', [['民生']], '多少件？')).toBeUndefined();
+  });
+});
+
+describe('clauses and enumerations', () => {
+  it('picks the clause that covers the question', () => {
+    const text = '专区数据使用应遵循集约利用和最小授权原则，按需申请共享数据并在授权范围内使用，不得以营利为目的对原始数据以任何形式进行交易。';
+    expect(slice(text, bestClause(text, [['原始数据'], ['交易', '买卖']]))).toBe('不得以营利为目的对原始数据以任何形式进行交易');
+  });
+
+  it('lists the items without the verb before them or the count after them', () => {
+    const text = '数据专区是各类专题数据区域的统称，一般分为领域类、区域类及综合基础类三种类型。';
+    expect(slice(text, enumerationSpan(text))).toBe('领域类、区域类及综合基础类');
+    expect(enumerationSpan('没有列举的句子。')).toBeUndefined();
+  });
+});
+
+describe('organisation questions', () => {
+  it.each([
+    ['安徽支持工业互联网发展若干政策由哪个部门负责解释？', true],
+    ['数据安全主体责任由谁承担？', true],
+    ['外网建设的责任单位是哪个？', true],
+    ['有哪些园区？', false],
+    ['城镇新增就业多少人？', false],
+  ])('%s asks for a body: %s', (q, expected) => {
+    expect(asksOrganisation(q)).toBe(expected);
+    if (expected) expect(questionType(q)).toBe('organisation');
+  });
+
+  const whole = (text: string) => ({ start: 0, end: text.length });
+
+  it('takes the body a sentence puts in charge', () => {
+    const text = '本政策自2021年开始执行，由省经济和信息化厅负责解释。';
+    expect(organisationIn(text, whole(text))?.name).toBe('省经济和信息化厅');
+  });
+
+  it('takes the subject that takes charge', () => {
+    const a = '北京市经济和信息化局负责数据专区的统筹协调和监督指导。';
+    expect(organisationIn(a, whole(a))?.name).toBe('北京市经济和信息化局');
+    const b = '运营单位作为数据专区的管理责任主体，承担专区数据安全主体责任。';
+    expect(organisationIn(b, whole(b))?.name).toBe('运营单位');
+  });
+
+  it('takes the lead bodies of the responsibility note after the statement, citing both', () => {
+    const passage = '加快5G和千兆光网建设，实现全面覆盖。（责任单位：省通信管理局，省铁塔公司、各基础电信企业，各市人民政府）';
+    const sentence = { start: 0, end: passage.indexOf('。') + 1 };
+    const found = organisationIn(passage, sentence);
+    expect(found?.name).toBe('省通信管理局');
+    expect(found?.end).toBe(passage.length);
+  });
+
+  it('finds no body where the sentence names none', () => {
+    const text = '坚持“政府引导、市场运作”，营造良好发展环境。';
+    expect(organisationIn(text, whole(text))).toBeUndefined();
+  });
+});
