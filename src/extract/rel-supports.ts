@@ -4,6 +4,7 @@
 // - its clause aims it: "P，推动Y", "因城施策促进Y", "扶持Y的P", "对Y实施P", "P对Y的覆盖面";
 //   or the clause before it is the aim: "发展Y，实施P";
 // - a policy right after a list closed by 等 supports its items: "A、B等行业P";
+// - a policy written right after its sector: "推进制造业“智改数转网联”", "推进P片区X试点";
 // - a lead sentence names the sector the next sentence's policies serve: "促进Y发展。…实施P".
 import type { Entity, EntityType } from '../model/index.js';
 import type { PassageView, SentenceView } from './passage-view.js';
@@ -100,6 +101,23 @@ export function supportsListed(view: PassageView): RelationFact[] {
       const items = listEndingAt(s.top, text, at, 'Industry');
       const evidence = [evidenceOf(view, { start: items[0]?.start ?? at, end: p.end }, RULES.relSupportsListed)];
       for (const x of items) out.push({ type: 'SUPPORTS', from: p.entityId, to: x.entityId, evidence });
+    }
+  }
+  return out;
+}
+
+/** "推进制造业“智改数转网联”", "做好A、B、C“五篇大文章”": a policy written right after a sector (or a list of them) is that sector's. */
+export function supportsAdjacent(view: PassageView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.passage.text;
+  for (const s of view.sentences) {
+    for (let i = 1; i < s.top.length; i++) {
+      const p = s.top[i]!;
+      const x = s.top[i - 1]!;
+      if (p.type !== 'Policy' || !isTarget(x) || text.slice(x.end, p.start).replace(/[“”"「」]/g, '') !== '') continue;
+      const items = x.type === 'Industry' ? listEndingAt(s.top, text, x.end, 'Industry') : [x];
+      const evidence = [evidenceOf(view, { start: items[0]!.start, end: p.end }, RULES.relSupportsAdjacent)];
+      for (const y of items) out.push({ type: 'SUPPORTS', from: p.entityId, to: y.entityId, evidence });
     }
   }
   return out;

@@ -32,6 +32,7 @@ const STATED: Array<[string, string, RelationType, string]> = [
   ['发展Y，实施P: the aim opening the sentence', '发展海洋经济，实施海洋强省战略。', 'SUPPORTS', '海洋强省战略 > 海洋经济'],
   ['扶持Y的P: the policy is for the industry it names before it', '全面落实扶持小微企业和制造业的减税降费政策。', 'SUPPORTS', '减税降费政策 > 制造业'],
   ['a lead sentence names the sector the next sentence’s policies serve', '促进数字经济发展。实施数字化转型伙伴行动，推进工业互联网创新发展工程。', 'SUPPORTS', '数字化转型伙伴行动 > 数字经济'],
+  ['a policy written right after its sector is that sector’s', '全面推行制造业“链长制”，打造先进制造业集群。', 'SUPPORTS', '链长制 > 制造业'],
   ['a policy whose name holds an industry supports it', '推进工业互联网创新发展工程。\n工业互联网产业规模持续扩大。', 'SUPPORTS', '工业互联网创新发展工程 > 工业互联网'],
 ];
 

@@ -30,6 +30,7 @@ export const RULES = {
   relSupportsNamed: 'rel.supports-named',
   relSupportsLead: 'rel.supports-lead',
   relSupportsListed: 'rel.supports-listed',
+  relSupportsAdjacent: 'rel.supports-adjacent',
   relHostsNamed: 'rel.hosts-named',
   relContains: 'rel.contains',
   relPartOf: 'rel.part-of',
