@@ -80,10 +80,11 @@ for (const [s, owners] of [...shortOwners].sort()) {
 writeFileSync(path.join(ROOT, 'graph/lexicon/park-catalogue.txt'), parkLines.join('\n') + '\n');
 
 // GB/T 4754 names ending like a sector (…业, …制造, …服务) become industry words; 门类 letters and
-// residual classes (其他…) are no sector a text names.
+// residual classes (其他…) are no sector a text names. Two-character ones (农业, 渔业) count only where a
+// text lists them as sectors (see entity-lexicon.ts).
 const industries = readCsv(path.join(from, 'gbt4754-2017.csv'))
   .map((r) => r.name!)
-  .filter((n) => /(业|制造|服务)$/.test(n) && !/^其他|及其他|、/.test(n) && n.length >= 3 && n.length <= 12);
+  .filter((n) => /(业|制造|服务)$/.test(n) && !/^其他|及其他|、/.test(n) && n.length >= 2 && n.length <= 12);
 writeFileSync(path.join(ROOT, 'graph/lexicon/industry-gbt4754.txt'), [...new Set(industries)].map((n) => `${n} 4000 Industry`).join('\n') + '\n');
 
 console.log(`divisions ${divisionRows.length}, region entries ${regionLines.length}, zones ${zoneRows.length}, park entries ${parkLines.length}, industry entries ${new Set(industries).size}`);

@@ -96,7 +96,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (framed !== undefined && framed < (grown ?? m.suffixStart) && isNamedBody(text.slice(framed, end), table, m.suffix)) {
         out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
       }
-      const start = grown;
+      const start = grown ?? innerBody(tokens, table, m);
       if (start === undefined) continue;
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
@@ -109,6 +109,16 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
     }
   }
   return out;
+}
+
+/**
+ * A sector word whose body is a word that usually opens a predicate (服务贸易, 研发经济, 首发经济):
+ * right before a short-body suffix, one such two-character word is the body.
+ */
+function innerBody(tokens: Token[], table: SuffixTable, m: SuffixMatch): number | undefined {
+  const prev = tokens[m.first - 1];
+  if (!table.needsShortBody.has(m.suffix) || tokens[m.first]!.start !== m.suffixStart || !prev) return undefined;
+  return prev.word.length === 2 && /^\p{Script=Han}+$/u.test(prev.word) && prev.tag === 'vn' ? prev.start : undefined;
 }
 
 /** A framed name passes the same body checks as a grown one, and names no physical works. */

@@ -4,7 +4,7 @@ import type { ExtractedDocument } from '../model/index.js';
 import { AnswerKey, namesMatch, scoreExtraction } from './score-extraction.js';
 
 describe('namesMatch', () => {
-  it.each<[string, string, boolean]>([
+  it.each<[string, string, string, boolean]>([
     ['equal after marks are removed', '《数据安全法》', '数据安全法', true],
     ['quotation marks do not count', '“两新”政策', '两新政策', true],
     ['one contains the other, the shorter ≥ 3 characters and ≥ 60 %', '南通高新区', '江苏南通高新区', true],
