@@ -13,7 +13,7 @@ export const ENTITY_TYPES = [
 
 export const RELATION_TYPES = [
   { id: 'HOSTS', label: '承载', color: '#1f6fb2', hint: '园区承载产业' },
-  { id: 'SUPPORTS', label: '支持', color: '#23884a', hint: '政策支持产业或园区' },
+  { id: 'SUPPORTS', label: '支持', color: '#1f7a43', hint: '政策支持产业或园区' },
   { id: 'EXTENDS_TO', label: '延伸至', color: '#b85a14', hint: '产业向某领域延伸拓展' },
   { id: 'INTEGRATES_WITH', label: '融合', color: '#8a4fc4', hint: '产业之间深度融合' },
   { id: 'PART_OF', label: '隶属', color: '#8b5a3c', hint: '属于更大的实体' },
