@@ -30,6 +30,8 @@ export interface DocumentNames {
 }
 
 const MIN_LENGTH = 2;
+/** A shortened industry name (数字经济产业 → 数字经济) of two characters (生物产业 → 生物) says too little. */
+const MIN_SHORTENED = 3;
 
 export function documentNames(entities: Entity[], mentions: Mention[]): DocumentNames {
   const names: Array<{ id: string; type: EntityType; n: string; full: boolean }> = [];
@@ -38,7 +40,7 @@ export function documentNames(entities: Entity[], mentions: Mention[]): Document
     const forms = new Set([e.name, ...e.aliases]);
     for (const n of forms) if (n.length >= MIN_LENGTH) names.push({ id: e.id, type: e.type, n, full: true });
     const key = industryKey(e.name);
-    if (e.type === 'Industry' && !forms.has(key) && key.length >= MIN_LENGTH) names.push({ id: e.id, type: e.type, n: key, full: false });
+    if (e.type === 'Industry' && !forms.has(key) && key.length >= MIN_SHORTENED) names.push({ id: e.id, type: e.type, n: key, full: false });
   }
   names.sort((a, b) => b.n.length - a.n.length);
   const first = new Map<string, Mention>();

@@ -140,7 +140,8 @@ export function supportsLead(view: PassageView): RelationFact[] {
   if (!lead || !under || lead.end - lead.start > 30 || /[，,；;]/.test(text.slice(lead.start, lead.end))) return out;
   const verb = CUES.leadVerb.exec(text.slice(lead.start, lead.end));
   if (!verb) return out;
-  const aims = view.mentions.filter((m) => isTarget(m) && m.start >= lead.start + verb.index && m.end <= lead.end);
+  const inLead = view.sentences.find((s) => s.start <= lead.start && s.end >= lead.end);
+  const aims = view.mentions.filter((m) => isTarget(m) && m.start >= lead.start + verb.index && m.end <= lead.end && (!inLead || isAim(inLead, text, m)));
   if (aims.length !== 1 || CUES.integrateVerb.test(text.slice(lead.start, lead.end))) return out;
   const evidence = [evidenceOf(view, { start: lead.start, end: under.end }, RULES.relSupportsLead)];
   for (const s of view.sentences) {
