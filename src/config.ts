@@ -39,6 +39,8 @@ export const configSchema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 5mb').default('5mb'),
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  /** Worker threads the server runs ingest's segmentation and extraction on (POST /api/documents). */
+  INGEST_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

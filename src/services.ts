@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { openEmbedder, type Embedder } from './embed/index.js';
 import { AppError } from './errors.js';
+import { AnalysePool } from './ingest/analyse-pool.js';
+import type { AnalysedDocument, AnalyseInput } from './ingest/ingest-document.js';
 import { moduleLogger } from './log.js';
 import { getSegmenter, type Segmenter } from './segment/index.js';
 import { openStore } from './store/open.js';
@@ -22,6 +24,8 @@ export interface Services {
   segmenter: Segmenter;
   embedder: Embedder;
   embedderInfo: EmbedderInfo;
+  /** The ingest pipeline's CPU stages on worker threads, when opened with `workers`. */
+  analyse?: (input: AnalyseInput) => Promise<AnalysedDocument>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,8 @@ async function assertSameEmbedder(store: GraphStore, name: string): Promise<void
   );
 }
 
-export async function openServices(config: Config, opts: { migrate?: boolean } = {}): Promise<Services> {
+/** `workers` > 0 starts a pool for the ingest's CPU stages, so a long ingest never blocks this thread. */
+export async function openServices(config: Config, opts: { migrate?: boolean; workers?: number } = {}): Promise<Services> {
   const log = moduleLogger('services');
   const segmenter = getSegmenter();
   const opened = await openEmbedder(
@@ -59,5 +64,17 @@ export async function openServices(config: Config, opts: { migrate?: boolean } =
   const store = await openStore(config, embedder.dimension, { migrate: opts.migrate ?? true });
   if (opts.migrate ?? true) await assertSameEmbedder(store, embedder.name);
   log.info({ store: store.kind, embedder: embedder.name, dimension: embedder.dimension, fallback: opened.fallback }, 'services ready');
-  return { config, store, segmenter, embedder, embedderInfo, close: () => store.close() };
+  const pool = opts.workers ? AnalysePool.open(opts.workers, segmenter.lexiconDir) : undefined;
+  return {
+    config,
+    store,
+    segmenter,
+    embedder,
+    embedderInfo,
+    ...(pool ? { analyse: (input: AnalyseInput) => pool.analyse(input) } : {}),
+    close: async () => {
+      await pool?.close();
+      await store.close();
+    },
+  };
 }

@@ -63,7 +63,8 @@ export async function ingestSeedsIfEmpty(services: Services): Promise<number> {
 export async function runServer(config: Config): Promise<void> {
   createRootLogger(config.LOG_LEVEL);
   const log = moduleLogger('server');
-  const services = await openServices(config);
+  // Ingest's CPU stages run on worker threads, so a large POST /api/documents never stalls /health.
+  const services = await openServices(config, { workers: config.INGEST_WORKERS });
   let running: RunningServer;
   try {
     await ingestSeedsIfEmpty(services);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHashingEmbedder, hashFeature } from './hashing-embedder.js';
+import { createHashingEmbedder, hashFeature, hashingVector, searchTokenHashingDimension } from './hashing-embedder.js';
 
 const norm = (v: number[]): number => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 const cosine = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * b[i]!, 0);
@@ -36,6 +36,15 @@ describe('createHashingEmbedder', () => {
     const [v] = await createHashingEmbedder({ tokenize }).embed(['生物|医药'], 'passage');
     expect(tokenize).toHaveBeenCalledWith('生物|医药');
     expect(norm(v!)).toBeCloseTo(1, 9);
+  });
+
+  it('gives the same vector from tokens cut beforehand (what ingest computes on its workers)', async () => {
+    const tokenize = (text: string) => text.split('|');
+    const embedder = createHashingEmbedder({ dimension: 64, tokenize, searchTokenized: true });
+    const [v] = await embedder.embed(['生物|医药|产业'], 'passage');
+    expect(hashingVector('生物|医药|产业', ['生物', '医药', '产业'], 64)).toEqual(v);
+    expect(searchTokenHashingDimension(embedder)).toBe(64);
+    expect(searchTokenHashingDimension(createHashingEmbedder({ tokenize }))).toBeUndefined();
   });
 
   it('rejects a dimension that is not a positive integer', () => {

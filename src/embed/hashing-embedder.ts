@@ -8,6 +8,8 @@ export interface HashingEmbedderOptions {
   dimension?: number;
   /** Search tokens of a text; the pipeline passes jieba's. Default: split on non-letters/digits. */
   tokenize?: Tokenize;
+  /** `tokenize` is the segmenter's searchTokens, so ingest may compute vectors from the tokens it has. */
+  searchTokenized?: boolean;
 }
 
 const simpleTokenize: Tokenize = (text) => text.split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
@@ -31,12 +33,12 @@ export function hashFeature(feature: string): number {
   return h >>> 0;
 }
 
-function features(text: string, tokenize: Tokenize): Map<string, number> {
+function features(text: string, tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (feature: string): void => {
     counts.set(feature, (counts.get(feature) ?? 0) + 1);
   };
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (HAS_WORD_CHAR.test(token)) add(`w:${token.toLowerCase()}`);
   }
   for (const run of text.match(HAN_RUN) ?? []) {
@@ -57,23 +59,36 @@ function hashedVector(counts: Map<string, number>, dimension: number): number[] 
   return vector;
 }
 
+/**
+ * The vector of a text whose search tokens are known: the ingest pipeline has them already (and
+ * computes this on its worker threads), so they are not cut twice. Same result as `embed`.
+ */
+export function hashingVector(text: string, tokens: readonly string[], dimension: number): number[] {
+  let vector = hashedVector(features(text, tokens), dimension);
+  let norm = Math.sqrt(vector.reduce((sum, v) => sum + v * v, 0));
+  if (norm === 0) {
+    vector = hashedVector(new Map([[EMPTY_FEATURE, 1]]), dimension);
+    norm = 1;
+  }
+  return vector.map((v) => v / norm);
+}
+
+/** Hashing embedders whose tokens are the pipeline's search tokens, so `hashingVector` reproduces them. */
+const withSearchTokens = new WeakSet<Embedder>();
+
+/** The dimension when `embedder` is a hashing embedder over search tokens (see `searchTokenized`). */
+export function searchTokenHashingDimension(embedder: Embedder): number | undefined {
+  return withSearchTokens.has(embedder) ? embedder.dimension : undefined;
+}
+
 export function createHashingEmbedder(options: HashingEmbedderOptions = {}): Embedder {
   const { dimension = DEFAULT_EMBEDDING_DIMENSION, tokenize = simpleTokenize } = options;
   if (!Number.isInteger(dimension) || dimension < 1) throw new RangeError(`dimension must be a positive integer, got ${dimension}`);
-
-  function embedOne(text: string): number[] {
-    let vector = hashedVector(features(text, tokenize), dimension);
-    let norm = Math.sqrt(vector.reduce((sum, v) => sum + v * v, 0));
-    if (norm === 0) {
-      vector = hashedVector(new Map([[EMPTY_FEATURE, 1]]), dimension);
-      norm = 1;
-    }
-    return vector.map((v) => v / norm);
-  }
-
-  return {
+  const embedder: Embedder = {
     name: `hashing-fallback-${dimension}`,
     dimension,
-    embed: async (texts) => texts.map(embedOne),
+    embed: async (texts) => texts.map((text) => hashingVector(text, tokenize(text), dimension)),
   };
+  if (options.searchTokenized) withSearchTokens.add(embedder);
+  return embedder;
 }

@@ -80,7 +80,11 @@ export async function openEmbedder(
     return { embedder, fallback: false };
   } catch (error) {
     const reason = error instanceof Error ? error.message : `model ${model} could not be loaded: ${String(error)}`;
-    const embedder = createHashingEmbedder({ dimension: config.fallbackDimension ?? DEFAULT_EMBEDDING_DIMENSION, tokenize: deps.tokenize });
+    const embedder = createHashingEmbedder({
+      dimension: config.fallbackDimension ?? DEFAULT_EMBEDDING_DIMENSION,
+      // The pipeline injects the segmenter's search tokens (see Tokenize).
+      ...(deps.tokenize ? { tokenize: deps.tokenize, searchTokenized: true } : {}),
+    });
     deps.logger?.warn(
       { model, modelsDir, allowRemote, ...(config.endpoint ? { endpoint: new URL(config.endpoint.url).origin } : {}), embedder: embedder.name, reason },
       config.endpoint

@@ -2,6 +2,8 @@
 // write) and decides what happens on error: the document fails as a whole, never half-written.
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../embed/index.js';
+// Directly, not through embed/index: the worker threads import this module and need no model loader.
+import { hashingVector, searchTokenHashingDimension } from '../embed/hashing-embedder.js';
 import { AppError } from '../errors.js';
 import { extractDocument, type DocumentRef } from '../extract/index.js';
 import { moduleLogger } from '../log.js';
@@ -27,6 +29,11 @@ export interface IngestDeps {
 export interface AnalyseInput {
   ref: DocumentRef;
   text: string;
+  /**
+   * Set when the embedder is the hashing fallback over search tokens: pure CPU too, so the stages
+   * compute its vectors from the tokens they already cut (on a worker, off the serving thread).
+   */
+  hashingDimension?: number;
 }
 
 /** The CPU stages' output: passages with their search tokens, the extracted facts, entity name tokens. */
@@ -37,6 +44,8 @@ export interface AnalysedDocument {
   facts: ReturnType<typeof extractDocument>;
   /** Search tokens of each entity's name and aliases, by entity id. */
   entityTokens: Record<string, string>;
+  /** Passage vectors, when `hashingDimension` asked for them. */
+  embeddings?: number[][];
 }
 
 /**
@@ -46,11 +55,14 @@ export interface AnalysedDocument {
 export function analyseDocument(input: AnalyseInput, segmenter: Segmenter): AnalysedDocument {
   const passages = splitPassages(input.ref.id, input.text);
   const facts = extractDocument(input.ref, passages.map((p) => segmenter.segment(p)));
+  const tokens = passages.map((p) => segmenter.searchTokens(p.text));
+  const dimension = input.hashingDimension;
   return {
     passages,
-    searchTokens: passages.map((p) => segmenter.searchTokens(p.text).join(' ')),
+    searchTokens: tokens.map((t) => t.join(' ')),
     facts,
     entityTokens: Object.fromEntries(facts.entities.map((e) => [e.id, segmenter.searchTokens([e.name, ...e.aliases].join(' ')).join(' ')])),
+    ...(dimension ? { embeddings: passages.map((p, i) => hashingVector(p.text, tokens[i]!, dimension)) } : {}),
   };
 }
 
@@ -120,14 +132,18 @@ export async function prepareDocument(input: DocumentInput, deps: IngestDeps, op
     ...(input.region ? { region: input.region } : {}),
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
   };
-  const analyseInput: AnalyseInput = { ref: { id: meta.id, title: meta.title }, text };
-  const { passages, searchTokens, facts, entityTokens } = deps.analyse
+  const hashingDimension = searchTokenHashingDimension(deps.embedder);
+  const analyseInput: AnalyseInput = { ref: { id: meta.id, title: meta.title }, text, ...(hashingDimension ? { hashingDimension } : {}) };
+  const { passages, searchTokens, facts, entityTokens, embeddings: computed } = deps.analyse
     ? await deps.analyse(analyseInput)
     : analyseDocument(analyseInput, deps.segmenter);
 
-  const embeddings: number[][] = [];
-  for (let i = 0; i < passages.length; i += EMBED_BATCH) {
+  const embeddings: number[][] = computed ?? [];
+  for (let i = embeddings.length; i < passages.length; i += EMBED_BATCH) {
     embeddings.push(...(await deps.embedder.embed(passages.slice(i, i + EMBED_BATCH).map((p) => p.text), 'passage')));
+    // The fallback embedder computes synchronously: yield between batches so requests (/health, search)
+    // are served while a large document is embedded.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const stored: StoredPassage[] = passages.map((p, i) => ({ ...p, tokens: searchTokens[i]!, embedding: embeddings[i]! }));
 
