@@ -180,3 +180,21 @@ describe('targets: lists, counts and numbers in words', () => {
     expect(targetsOf(text, { title: '2024年政府工作报告' })).toEqual([]);
   });
 });
+
+describe('targets: the guidelines’ own examples', () => {
+  it.each<[string, Row[]]>([
+    ['到2025年高新技术企业达500家', [['高新技术企业', 500, '家', '=', 2025]]],
+    ['每年新开工重大项目30个以上', [['新开工重大项目', 30, '个', '>=']]],
+    ['培育3家跨行业跨领域综合型工业互联网平台', [['跨行业跨领域综合型工业互联网平台', 3, '家', '=']]],
+    ['新建24座公共厕所', [['新建公共厕所', 24, '座', '=']]],
+    ['完成800户的改造任务', [['改造任务', 800, '户', '=']]],
+    ['全年计划投资8.6亿元', [['投资', 8.6, '亿元', '=']]],
+    ['城乡居民收入分别增长7%和8%', [['城乡居民收入增长', 7, '%', '='], ['城乡居民收入增长', 8, '%', '=']]],
+  ])('%s', (text, expected) => {
+    expect(rows(targetsOf(text, { heading: '主要目标' }))).toEqual(expected);
+  });
+
+  it.each([['给予最高500万元奖励'], ['按30%给予补助'], ['2025年完成投资300亿元'], ['过去五年新增就业60万人']])('support or the past is no goal: %s', (text) => {
+    expect(targetsOf(text, { heading: '主要目标', title: '2026年政府工作报告' })).toEqual([]);
+  });
+});

@@ -333,6 +333,8 @@ function readCount(c: NumberContext): Made | undefined {
 function startsObject(tokens: Token[], k: number, clauseEnd: number): boolean {
   const t = tokens[k]!;
   if (QUOTE_MARK.test(t.word)) return tokens[k + 1] !== undefined && !TAIL_STOP.test(tokens[k + 1]!.word);
+  // "完成800户的改造任务": the classifier's 的 opens the object
+  if (t.word === '的') return tokens[k + 1] !== undefined && tokens[k + 1]!.start < clauseEnd && HAN.test(tokens[k + 1]!.word);
   if (isNounLike(t) || (HAN.test(t.word) && /^(x|s|nr|ns|l|i)/.test(t.tag))) return true;
   if (t.word === '的' || !(HAN.test(t.word) || NUMERIC.test(t.word))) return false;
   for (let j = k + 1; j < tokens.length && tokens[j]!.start < clauseEnd; j++) if (tokens[j]!.word === '的') return true;
@@ -350,6 +352,7 @@ function countedObject(tokens: Token[], text: string, k0: number, stTo: number):
   for (; k < stTo; k++) {
     const t = tokens[k]!;
     const w = t.word;
+    if (k === k0 && w === '的') continue;
     if (NUMERIC.test(w)) {
       if (k === k0) continue; // "12类45件…": the inner count names the same object
       // a number qualifying the head: "…5000万元以上的民营高新技术企业"
