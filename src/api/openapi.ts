@@ -60,10 +60,12 @@ function operation(route: AnyRoute) {
       ? { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
       : { description: 'Success', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } };
   const successes = Object.fromEntries([status, ...(route.otherSuccess ?? []).map(String)].map((s) => [s, { ...success, description: STATUS_CODES[Number(s)] ?? 'Success' }]));
+  // A handler that writes its own JSON (the MCP transport's JSON-RPC errors) may answer errors in it too.
+  const ownErrors = route.raw === 'json' ? { 'application/json': { schema: {} } } : {};
   const problems = Object.fromEntries(
     errorStatuses(route).map((s) => [
       String(s),
-      { description: STATUS_CODES[s] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      { description: STATUS_CODES[s] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } }, ...ownErrors } },
     ]),
   );
   return {

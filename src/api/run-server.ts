@@ -10,6 +10,7 @@ import { createRootLogger, moduleLogger } from '../log.js';
 import { openServices, type Services } from '../services.js';
 import { createApp } from './app.js';
 import { answerClientErrors, MAX_HEADER_BYTES } from './client-error.js';
+import type { StoreBreaker } from './store-breaker.js';
 
 export interface RunningServer {
   server: Server;
@@ -35,6 +36,8 @@ export async function startServer(services: Services): Promise<RunningServer> {
     );
   });
   server.requestTimeout = config.REQUEST_TIMEOUT_MS + 5_000;
+  // The breaker's background ping lives as long as the server.
+  server.once('close', () => (app.locals.storeBreaker as StoreBreaker).stop());
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   return {

@@ -104,6 +104,12 @@ export function describeHttpHardening(name: string, open: () => Promise<Services
         expect(body.document.chars).toBe(GB18030_TEXT.length);
       });
 
+      it('names a text sent without a title by its first line', async () => {
+        const res = await postText('source=enc/untitled', '南通高新区产业规划\n到2025年，南通高新区高新技术企业达到600家。', 'text/plain; charset=utf-8');
+        expect(res.status).toBe(201);
+        expect(JSON.parse(res.body)).toMatchObject({ document: { title: '南通高新区产业规划' }, encoding: { name: 'utf-8', detected: false } });
+      });
+
       it('refuses invalid UTF-8 declared as UTF-8, and an unknown charset', async () => {
         const bad = await postText('title=bad', Buffer.concat([Buffer.from('通州区'), Buffer.from([0xff, 0xfe, 0x80])]), 'text/plain; charset=utf-8');
         expect(bad.status).toBe(422);

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { AppError, isAppError } from '../../errors.js';
 import { decodeTextBody } from '../../ingest/decode-text.js';
-import { documentInputSchema } from '../../ingest/document-input.js';
+import { cleanTitle, documentInputSchema } from '../../ingest/document-input.js';
+import { titleOf } from '../../ingest/load-files.js';
 import { ingestDocument } from '../../ingest/ingest-document.js';
 import { defineRoute } from '../route.js';
 import { documentMetaSchema, idParamSchema, limitSchema } from '../schemas.js';
@@ -27,7 +28,7 @@ const ingestResultSchema = z.object({
 /** For text/plain bodies, the metadata travels in the query string. */
 const { title, source, region, publishedAt } = documentInputSchema.shape;
 const plainTextQuerySchema = z.object({
-  title: title.optional(),
+  title: title.optional().describe("for text/plain bodies; defaults to the text's first heading or first line"),
   source,
   region,
   publishedAt,
@@ -66,7 +67,7 @@ export const documentRoutes = [
     write: true,
     handler: async ({ query }, { services, req, res }) => {
       const decoded = Buffer.isBuffer(req.body) ? decodeTextBody(req.body, charsetOf(req.get('content-type'))) : undefined;
-      const raw: unknown = decoded ? { ...withoutReplace(query), text: decoded.text } : req.body;
+      const raw: unknown = decoded ? { title: defaultTitle(decoded.text), ...withoutReplace(query), text: decoded.text } : req.body;
       const parsed = documentInputSchema.safeParse(raw);
       if (!parsed.success) {
         const emptyText = parsed.error.issues.some((i) => i.path[0] === 'text' && i.code === 'invalid_format');
@@ -173,6 +174,11 @@ export const passageRoutes = [
 function withoutReplace(query: z.output<typeof plainTextQuerySchema>): Omit<typeof query, 'replace'> {
   const { replace: _replace, ...rest } = query;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+}
+
+/** A text sent without a title is named like a file: its heading or short first line, else its opening. */
+function defaultTitle(text: string): string {
+  return cleanTitle(titleOf(text, '')) || cleanTitle(text).slice(0, 40);
 }
 
 /** The charset parameter of a Content-Type header, if any. */

@@ -127,7 +127,7 @@ export const graphRoutes = [
     summary: 'Quantitative targets by metric (substring), year, measured entity, document or region (of the stating document)',
     query: z
       .object({
-        metric: z.string().trim().min(1).max(100).optional(),
+        metric: z.string().max(100).regex(/\S/, 'must not be blank').trim().optional(),
         year: z.coerce.number().int().min(1900).max(2200).optional(),
         entity: entityIdSchema.optional(),
         document: z.string().min(1).max(300).optional().describe('Only targets stated in this document'),
