@@ -101,7 +101,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
       if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
-      if (table.needsLongBody.has(m.suffix) && body.length < 3) continue;
+      if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
       if (table.needsShortBody.has(m.suffix) && (body.length < 2 || body.length > 4)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) continue;
       if (table.notNames?.test(name)) continue;

@@ -21,8 +21,8 @@ export interface SuffixTable {
   grow: GrowOptions;
   /** Suffixes whose name needs a proper-noun body (a place, an unknown word, a level prefix): 基地, 银行. */
   needsProperBody: Set<string>;
-  /** Suffixes whose body must be at least 3 characters (人才政策, 水利工程 are classes, not names). */
-  needsLongBody: Set<string>;
+  /** Shortest body per suffix (人才政策, 水利工程 are classes, not names; 机制 names only with a long qualifier). */
+  minBody: Map<string, number>;
   /** Suffixes whose body must be 2–4 characters: a longer one is a clause (政府管理经济), not a sector. */
   needsShortBody: Set<string>;
   /** Verbs that carry out a named thing (实施/开展 … 行动): everything after one, up to the suffix, is the name. */
@@ -42,7 +42,7 @@ const RuleFile = z.object({
   blocked: z.array(z.string()),
   continuations: z.array(z.string()),
   properBody: z.array(z.string()),
-  longBody: z.array(z.string()),
+  minBody: z.record(z.string(), z.number().int().positive()),
   shortBody: z.array(z.string()),
   frameVerbs: z.array(z.string()),
   notNames: z.string().optional(),
@@ -70,7 +70,7 @@ function tableOf(file: string): SuffixTable {
     continuations: new Set(r.continuations),
     grow: stripPrefix ? { ...grow, stripPrefix: new RegExp(stripPrefix) } : grow,
     needsProperBody: new Set(r.properBody.includes('*') ? r.suffixes : r.properBody),
-    needsLongBody: new Set(r.longBody),
+    minBody: new Map(Object.entries(r.minBody)),
     needsShortBody: new Set(r.shortBody),
     frameVerbs: new Set(r.frameVerbs),
     ...(r.notNames ? { notNames: new RegExp(r.notNames) } : {}),
