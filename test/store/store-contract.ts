@@ -486,6 +486,22 @@ export function describeStoreContract(name: string, openStore: () => Promise<Res
         expect(await store.targets({ limit: 1 })).toHaveLength(1);
       });
 
+      it('reads for the explorer: an overview of chosen relations, reads scoped to documents, a document as passages', async () => {
+        // HOSTS only: the entities a HOSTS relation joins; the ends of other relations drop out.
+        const hosts = await store.overview(['Park', 'Industry'], 10, { rels: ['HOSTS'] });
+        expect(ids(hosts.nodes).sort()).toEqual([E.park.id, E.it.id, E.equip.id].sort());
+        expect(hosts.edges.every((e) => e.type === 'HOSTS')).toBe(true);
+        // Scoped to doc-a: park → equip is stated in doc-b only.
+        const inA = await store.overview(['Park', 'Industry'], 10, { rels: ['HOSTS'], docIds: ['doc-a'] });
+        expect(ids(inA.nodes).sort()).toEqual([E.park.id, E.it.id].sort());
+        expect(inA.edges.map((e) => e.id)).toEqual([`HOSTS:${E.park.id}->${E.it.id}`]);
+        expect(ids((await store.neighbors(E.park.id, { depth: 1, limit: 50, docIds: ['doc-b'] })).nodes).sort()).toEqual([E.park.id, E.it.id, E.equip.id].sort());
+        expect(await store.targets({ docIds: ['doc-a'], limit: 10 })).toEqual([docA().facts.targets[0]]);
+        expect(await store.targets({ docIds: [], limit: 10 })).toEqual([]);
+        expect(await store.documentPassages('doc-b')).toEqual(docB().passages.map(({ tokens: _tokens, embedding: _embedding, ...passage }) => passage));
+        expect(await store.documentPassages('doc-none')).toEqual([]);
+      });
+
       it('entity evidence lists the newest document first, capped', async () => {
         const evidence = await store.entityEvidence(E.park.id, 10);
         expect(evidence.map((e) => e.docId)).toEqual(['doc-b', 'doc-a']);
