@@ -175,7 +175,8 @@ describe('targets: lists, counts and numbers in words', () => {
     ['a quoted slogan count is not a target', '精心打造四张“名片”'],
     ['a subsidy stated after the number is not a target', '按合同金额的30%，给予一次性奖补'],
     ['an eligibility threshold is not a target', '对3年期以上贷款给予贴息'],
-    ['a plain figure outside a forward-looking statement is not a target', '全区共有学校120所'],
+    ['a plain figure outside a forward-looking statement is not a target', '全区学校120所'],
+    ['a statistic of what exists now is not a target', '今年全市现有高新技术企业1200家'],
   ])('%s', (_why, text) => {
     expect(targetsOf(text, { title: '2024年政府工作报告' })).toEqual([]);
   });

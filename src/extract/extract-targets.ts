@@ -127,6 +127,7 @@ export function extractTargets(passage: SegmentedPassage, mentions: ResolvedMent
           prev = undefined;
           continue;
         }
+        if (TARGET_RULES.statisticClause.test(text.slice(clause.start, clause.end).trim())) continue;
         const statementSoFar = text.slice(st.start, clause.end);
         if (speaksOfPast(statementSoFar, text.slice(0, st.start), opts.section?.pastBefore)) continue;
         const forward = forwardSection || TARGET_RULES.forward.test(statementSoFar);

@@ -27,6 +27,7 @@ const File = z.object({
   weakPastMarkers: Pattern,
   futureMarkers: Pattern,
   goalHeadings: Pattern,
+  statisticClauses: Pattern,
   planTitles: Pattern,
   pastHeadings: Pattern,
 });
@@ -54,6 +55,7 @@ export const TARGET_RULES = {
   weakPast: new RegExp(file.weakPastMarkers.pattern),
   future: new RegExp(file.futureMarkers.pattern, 'g'),
   goalHeading: new RegExp(file.goalHeadings.pattern),
+  statisticClause: new RegExp(file.statisticClauses.pattern),
   planTitle: new RegExp(file.planTitles.pattern),
   pastHeading: new RegExp(file.pastHeadings.pattern),
 } as const;
