@@ -1,6 +1,7 @@
 // Graph look-ups every face asks the same way: an entity by id or name, one entity with its facts,
 // its neighbourhood, a path between two, targets by region, metric, year or document, passages by
 // id. The HTTP routes and the MCP tools call these, so both answer alike and fail alike (NOT_FOUND).
+import { catalogueRecord, type CataloguedZone } from '../extract/development-zones.js';
 import { AppError } from '../errors.js';
 import { aliasOf, type Evidence, type Target } from '../model/index.js';
 import type { EntityDetail, GraphEdge, GraphNode, GraphStore, NeighborQuery, PassageHit, Subgraph } from '../store/port.js';
@@ -30,6 +31,8 @@ export const DETAIL_RELATIONS = 25;
 export const MAX_RELATIONS_COUNTED = 300;
 
 export interface EntityFacts extends EntityDetail {
+  /** A park's record in the national development-zone catalogue, when it is one. */
+  zone?: CataloguedZone;
   targets: Target[];
   relations: GraphEdge[];
   relationCount: number;
@@ -49,7 +52,8 @@ export async function entityFacts(store: GraphStore, id: string): Promise<Entity
   const relations = [...graph.edges].sort((a, b) => b.weight - a.weight).slice(0, DETAIL_RELATIONS);
   const shown = new Set(relations.flatMap((e) => [e.source, e.target]));
   const neighbors = graph.nodes.filter((n) => n.id !== id && shown.has(n.id));
-  return { ...entity, targets, relations, relationCount: graph.edges.length, neighbors, evidence };
+  const zone = entity.type === 'Park' ? catalogueRecord([entity.name, ...entity.aliases]) : undefined;
+  return { ...entity, ...(zone ? { zone } : {}), targets, relations, relationCount: graph.edges.length, neighbors, evidence };
 }
 
 /** The store was asked for one node more than the limit: its presence says the limit cut the graph. */

@@ -98,6 +98,8 @@ describe.skipIf(!neo4jUri)('HTTP API', () => {
 
     const detail = await checked(await call(`/api/entities/${encodeURIComponent(park!.id)}`), '/api/entities/{id}');
     expect(detail.mentions).toBeGreaterThan(0);
+    // the development-zone catalogue's record comes with the park
+    expect(detail.zone).toMatchObject({ province: '江苏省', level: '国家级', type: '高新技术产业开发区' });
     expect((detail.evidence as unknown[]).length).toBeGreaterThan(0);
 
     const neighbors = await checked(await call(`/api/entities/${encodeURIComponent(park!.id)}/neighbors?depth=2&limit=10`), '/api/entities/{id}/neighbors');
