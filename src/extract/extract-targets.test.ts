@@ -162,6 +162,20 @@ describe('targets: lists, counts and numbers in words', () => {
     expect([a!.year, b!.year]).toEqual([2027, 2027]);
   });
 
+  it('a period in the heading (2021-2023年) is the document’s period, not a year', () => {
+    const [t] = targetsOf('力争培育国家级制造业单项冠军企业20家', { heading: '制造业数字化转型行动计划（2021-2023年）' });
+    expect(t).toMatchObject({ value: 20, unit: '家' });
+    expect(t!.year).toBeUndefined();
+  });
+
+  it('a bare verb after a new year continues the subject', () => {
+    const targets = targetsOf('到2025年，软件产业收入突破1000亿元；到2030年，突破2000亿元', { heading: '主要目标' });
+    expect(rows(targets)).toEqual([
+      ['软件产业收入', 1000, '亿元', '>=', 2025],
+      ['软件产业收入', 2000, '亿元', '>=', 2030],
+    ]);
+  });
+
   it('a year stated mid-paragraph holds for what follows, not for what precedes', () => {
     const targets = targetsOf('人口自然增长率控制在6‰以内。到2027年，森林覆盖率提高到45%。', { heading: '主要目标' });
     expect(targets.map((t) => [t.metric, t.year])).toEqual([

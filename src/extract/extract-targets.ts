@@ -445,7 +445,8 @@ function readValue(c: NumberContext): Made | undefined {
   const read = readMetric(tokens, mFrom, Math.max(mFrom, grammar.verbStart));
   let metric = read.metric;
   let inherits = false;
-  if (prev && (CHANGE_VERBS.has(metric) || TARGET_RULES.genericAttributes.has(metric))) {
+  // (or nothing before a verb: "到2030年，突破2000亿元")
+  if (prev && (CHANGE_VERBS.has(metric) || TARGET_RULES.genericAttributes.has(metric) || (metric === '' && grammar.before !== undefined))) {
     // "…增加约1.5万亿元、规模近9.8万亿元，增长18%": a bare verb or attribute continues the subject
     metric = prev.subject + metric;
     inherits = true;

@@ -155,9 +155,12 @@ export function yearAt(tokens: Token[], from: number, n: number, docYear: number
   return fallbackYear !== undefined ? { year: fallbackYear, past: false } : { past: false };
 }
 
-/** The last year written in a heading ("三、2022年政府工作任务", "行动计划（2021-2023年）"); a plan's name gives none. */
+/**
+ * The last year written in a heading ("三、2022年政府工作任务" → 2022); a plan's name or period
+ * ("“十五五”时期", "行动计划（2021-2023年）") gives none: GUIDELINES call that the document's period.
+ */
 export function headingYear(heading: string): number | undefined {
-  const years = heading.match(/(?:19|20)\d{2}(?=年)/g);
+  const years = heading.match(/(?<![-—～~至到\d])(?:19|20)\d{2}(?=年)/g);
   return years ? Number(years[years.length - 1]) : undefined;
 }
 
