@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resetNeo4j } from '../bench/reset-neo4j.js';
+import { emptyScratchNeo4j } from '../load/scratch-neo4j.js';
 import { startServerProcess } from '../bench/service-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -88,7 +88,7 @@ async function fuzzStore(store: string): Promise<FuzzFigures> {
   if (store === 'neo4j') {
     const uri = process.env.NEO4J_URI;
     if (!uri) throw new Error('the neo4j store needs NEO4J_URI');
-    await resetNeo4j(uri);
+    await emptyScratchNeo4j(uri);
     env.NEO4J_URI = uri;
   }
   const server = await startServerProcess(ROOT, env, Number(values.port));

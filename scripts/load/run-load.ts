@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { resetNeo4j } from '../bench/reset-neo4j.js';
+import { emptyScratchNeo4j } from './scratch-neo4j.js';
 import { startServerProcess } from '../bench/service-process.js';
 import { percentile } from '../bench/summarise.js';
 
@@ -94,7 +94,7 @@ async function loadStore(store: string): Promise<LoadFigures> {
   const env: Record<string, string> = { DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn', NEO4J_URI: '' };
   if (store === 'neo4j') {
     if (!process.env.NEO4J_URI) throw new Error('the neo4j store needs NEO4J_URI');
-    await resetNeo4j(process.env.NEO4J_URI);
+    await emptyScratchNeo4j(process.env.NEO4J_URI);
     env.NEO4J_URI = process.env.NEO4J_URI;
   }
   const server = await startServerProcess(ROOT, env, Number(values.port));
