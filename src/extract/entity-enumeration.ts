@@ -103,7 +103,10 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
   for (let i = 1; i < tokens.length - 1; i++) {
     const h = headAfter(tokens, i);
     const head = tokens[h];
-    if (!head) continue;
+    if (!head) {
+      bareHeadList(out, text, tokens, i);
+      continue;
+    }
     const found = headPhrase(tokens, h);
     if (!found || HEAD_CONTINUATIONS.has(tokens[found.end + 1]?.word ?? '')) continue;
     const { kind, industryAfterField } = found;
@@ -121,6 +124,16 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
     if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
   }
   return out;
+}
+
+/** Heads that may follow a list without 等: "冶金、制糖、纺织行业" lists three industries. */
+const BARE_HEADS = new Set(['行业', '产业']);
+
+function bareHeadList(out: EntityCandidate[], text: string, tokens: Token[], i: number): void {
+  if (!BARE_HEADS.has(tokens[i]!.word) || tokens[i - 1]?.word === '等' || HEAD_CONTINUATIONS.has(tokens[i + 1]?.word ?? '')) return;
+  const items = listItems(tokens, i);
+  if (items.length < 2) return;
+  for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
 }
 
 /** "由X向…": X, when 由 opens the same clause part. */
