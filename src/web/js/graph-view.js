@@ -46,8 +46,14 @@ const STYLE = [
   { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
   // Straight, arrowless lines are the cheapest edges to draw: co-occurrence can be numerous.
   { selector: 'edge.cooccurs', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', 'curve-style': 'haystack', opacity: 0.7 } },
+  // Large graphs: haystack lines without arrows (the cheapest edges Cytoscape draws) keep dragging
+  // smooth; direction stays in the panel, the text view and the export.
+  { selector: 'edge.bulk', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'haystack-radius': 0 } },
   { selector: 'edge:selected', style: { 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c', width: 4, 'z-index': 12 } },
 ];
+
+/** Above this many nodes, edges are drawn the cheapest way. */
+const BULK_NODES = 250;
 
 const nodeSize = (mentions = 1) => Math.min(64, 18 + 5 * Math.sqrt(Math.max(1, mentions)));
 
@@ -57,10 +63,11 @@ function elementsOf(graph, focusId) {
     data: { id: n.id, name: n.name, type: n.type, mentions: n.mentions ?? 0, color: entityType(n.type).color, size: n.id === focusId ? 44 : nodeSize(n.mentions) },
     classes: n.id === focusId ? 'focus' : '',
   }));
+  const bulk = graph.nodes.length > BULK_NODES;
   const edges = graph.edges.map((e) => ({
     group: 'edges',
     data: { id: `edge:${e.id}`, edgeId: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight, color: relationType(e.type).color, width: Math.min(6, 1.2 + Math.log2(1 + e.weight)) },
-    classes: [SYMMETRIC_RELATIONS.has(e.type) ? 'symmetric' : '', e.type === 'CO_OCCURS' ? 'cooccurs' : ''].join(' ').trim(),
+    classes: [SYMMETRIC_RELATIONS.has(e.type) ? 'symmetric' : '', e.type === 'CO_OCCURS' ? 'cooccurs' : '', bulk ? 'bulk' : ''].join(' ').trim(),
   }));
   return [...nodes, ...edges];
 }
