@@ -20,13 +20,8 @@ async function candidateTargets(deps: Pick<SearchDeps, 'store'>, question: strin
     .sort((a, b) => b.length - a.length)
     .slice(0, MAX_LOOKUPS);
   const specific = analysis.entities.filter((e) => e.type !== 'Region');
-  const found = await Promise.all([
-    ...words.map((metric) => deps.store.targets({ metric, limit: PER_LOOKUP })),
-    ...specific.map((e) => deps.store.targets({ entityId: e.id, limit: PER_LOOKUP })),
-  ]);
-  const byId = new Map<string, Target>();
-  for (const t of found.flat()) byId.set(t.id, t);
-  return [...byId.values()];
+  // One round trip for every look-up (each still capped at PER_LOOKUP).
+  return deps.store.targetsForAny({ metrics: words, entityIds: specific.map((e) => e.id), perLookup: PER_LOOKUP });
 }
 
 /** Targets scoring at least TARGET_MIN_SCORE, best first. */

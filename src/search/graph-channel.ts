@@ -23,17 +23,14 @@ const NEIGHBOURS_PER_ENTITY = 10;
 export async function graphPassages(deps: Pick<SearchDeps, 'store'>, query: string, analysis: QuestionAnalysis, k: number): Promise<PassageHit[]> {
   const focus = analysis.entities.filter((e) => e.type !== 'Region');
   const ids = focus.map((e) => e.id);
-  const [direct, subgraphs, targets] = await Promise.all([
-    ids.length ? deps.store.passagesMentioning(ids, k) : [],
-    Promise.all(
-      focus
-        .slice(0, MAX_EXPANDED_ENTITIES)
-        .map((e) => deps.store.neighbors(e.id, { depth: 1, rels: STATED_RELATIONS, limit: NEIGHBOURS_PER_ENTITY + 1 })),
-    ),
+  // Two round trips in parallel: the store's one graph look-up (mentions and capped expansion) and
+  // the target look-ups; then at most one more for the passages stating the targets.
+  const [{ direct, expanded }, targets] = await Promise.all([
+    ids.length
+      ? deps.store.graphChannel(ids, { rels: STATED_RELATIONS, expandFrom: MAX_EXPANDED_ENTITIES, perEntity: NEIGHBOURS_PER_ENTITY, k })
+      : { direct: [], expanded: [] },
     findTargets(deps, query, analysis),
   ]);
-  const neighbourIds = [...new Set(subgraphs.flatMap((g) => g.nodes.map((n) => n.id)))].filter((id) => !ids.includes(id));
-  const expanded = neighbourIds.length ? await deps.store.passagesMentioning(neighbourIds, k) : [];
 
   const scored = new Map<string, { hit: PassageHit; score: number; order: number }>();
   const add = (hits: readonly PassageHit[], weight: number): void => {

@@ -55,10 +55,11 @@ export function recogniseMentions(segmenter: SearchDeps['segmenter'], text: stri
   return recogniseEntities(text, segmenter.tag(text)).map((m) => ({ id: `${m.type}:${m.name}`, start: m.start, end: m.end }));
 }
 
-/** The entities among `ids` that the store knows, by id (one look-up per distinct id). */
+/** The entities among `ids` that the store knows, by id (one look-up for all of them). */
 export async function knownEntities(store: SearchDeps['store'], ids: Iterable<string>): Promise<Map<string, EntityDetail>> {
-  const found = await Promise.all([...new Set(ids)].map((id) => store.getEntity(id)));
-  return new Map(found.filter((e): e is EntityDetail => e !== undefined).map((e) => [e.id, e]));
+  const distinct = [...new Set(ids)];
+  const found = distinct.length ? await store.getEntities(distinct) : [];
+  return new Map(found.map((e) => [e.id, e]));
 }
 
 async function recognisedInStore(

@@ -107,6 +107,22 @@ export interface OverviewFilter {
   docIds?: string[];
 }
 
+export interface GraphChannelQuery {
+  rels: RelationType[];
+  expandFrom: number;
+  perEntity: number;
+  k: number;
+}
+
+/** Targets matching any of several look-ups at once, each look-up capped (`perLookup`). */
+export interface TargetsForAnyQuery {
+  /** Targets whose metric contains the word. */
+  metrics: string[];
+  /** Targets that measure the entity. */
+  entityIds: string[];
+  perLookup: number;
+}
+
 export interface SchemaState {
   /** Dimension of the passage vector index, when it exists. */
   vectorDimension?: number;
@@ -164,10 +180,19 @@ export interface GraphStore {
   documentPassages(docId: string): Promise<Passage[]>;
   /** The entities each passage mentions (its stored MENTIONS), by passage id; passages without any are absent. */
   passageEntities(passageIds: string[]): Promise<Record<string, GraphNode[]>>;
+  /**
+   * The graph channel in one look-up: passages mentioning the entities (`direct`, ranked by how many
+   * of them they mention), and passages mentioning the neighbours of the first `expandFrom` of them
+   * over `rels` (`expanded`: at most `perEntity` strongest neighbours each, the entities themselves
+   * excluded). Each list at most `k` long.
+   */
+  graphChannel(entityIds: string[], q: GraphChannelQuery): Promise<{ direct: PassageHit[]; expanded: PassageHit[] }>;
 
   /** By substring of name or alias (`text`) and/or by whole search tokens of name or alias (`tokens`). */
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): Promise<EntityDetail[]>;
   getEntity(id: string): Promise<EntityDetail | undefined>;
+  /** Entities by id in one look-up; unknown ids are left out. */
+  getEntities(ids: string[]): Promise<EntityDetail[]>;
   neighbors(id: string, q: NeighborQuery): Promise<Subgraph>;
   shortestPath(from: string, to: string, maxDepth: number): Promise<Subgraph | undefined>;
   /**
@@ -176,6 +201,8 @@ export interface GraphStore {
    */
   overview(types: EntityType[], limit: number, filter?: OverviewFilter): Promise<Subgraph>;
   targets(q: TargetQuery): Promise<Target[]>;
+  /** The union of several target look-ups in one round trip, each target once. */
+  targetsForAny(q: TargetsForAnyQuery): Promise<Target[]>;
   /** Evidence of the entity's mentions, newest document first, capped. */
   entityEvidence(id: string, limit: number): Promise<Evidence[]>;
 }

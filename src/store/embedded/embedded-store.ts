@@ -2,7 +2,7 @@
 // better-sqlite3 is synchronous; each method runs its statements at once and answers a promise, so
 // every SQLite failure surfaces as a rejected AppError (original kept as `cause`).
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphStore, NeighborQuery, OverviewFilter, TargetQuery } from '../port.js';
+import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
 import { one, openDatabase, run, toStoreError, type Db } from './open-database.js';
@@ -13,6 +13,8 @@ import * as graph from './read-graph.js';
 import * as search from './read-search.js';
 import { checkSchemaVersion, migrateVectors, readSchemaState, recreateVectorTable, setEmbeddings, vectorDimension } from './vector-table.js';
 import { writeDocumentRows } from './write-document.js';
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -140,12 +142,25 @@ export class EmbeddedStore implements GraphStore {
   passageEntities(passageIds: string[]) {
     return this.use((db) => search.passageEntities(db, passageIds));
   }
+  graphChannel(entityIds: string[], q: GraphChannelQuery) {
+    return this.use((db) => {
+      const neighbours = entityIds.slice(0, q.expandFrom).flatMap((id) => graph.neighbors(db, id, { depth: 1, rels: q.rels, limit: q.perEntity + 1 }).nodes.map((n) => n.id));
+      const expandTo = [...new Set(neighbours)].filter((id) => !entityIds.includes(id));
+      return {
+        direct: search.passagesMentioning(db, entityIds, q.k),
+        expanded: expandTo.length ? search.passagesMentioning(db, expandTo, q.k) : [],
+      };
+    });
+  }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return this.use((db) => graph.findEntities(db, q));
   }
   getEntity(id: string) {
     return this.use((db) => graph.getEntity(db, id));
+  }
+  getEntities(ids: string[]) {
+    return this.use((db) => ids.map((id) => graph.getEntity(db, id)).filter((e) => e !== undefined));
   }
   neighbors(id: string, q: NeighborQuery) {
     return this.use((db) => graph.neighbors(db, id, q));
@@ -158,6 +173,17 @@ export class EmbeddedStore implements GraphStore {
   }
   targets(q: TargetQuery) {
     return this.use((db) => facts.targets(db, q));
+  }
+  targetsForAny(q: TargetsForAnyQuery) {
+    return this.use((db) => {
+      const found = [
+        ...q.metrics.flatMap((metric) => facts.targets(db, { metric, limit: q.perLookup })),
+        ...q.entityIds.flatMap((entityId) => facts.targets(db, { entityId, limit: q.perLookup })),
+      ];
+      const unique = [...new Map(found.map((t) => [t.id, t])).values()];
+      // The Neo4j adapter's order: document, position, id.
+      return unique.sort((a, b) => cmp(a.evidence.docId, b.evidence.docId) || a.evidence.start - b.evidence.start || cmp(a.id, b.id));
+    });
   }
   entityEvidence(id: string, limit: number) {
     return this.use((db) => facts.entityEvidence(db, id, limit));

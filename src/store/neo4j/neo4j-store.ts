@@ -1,6 +1,6 @@
 // The production GraphStore: Neo4j through one driver. Each method delegates to a small query module.
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphStore, NeighborQuery, OverviewFilter, TargetQuery } from '../port.js';
+import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { Neo4jConnection, type Neo4jSettings } from './connection.js';
 import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import { readDocument } from './read-document.js';
@@ -101,12 +101,18 @@ export class Neo4jStore implements GraphStore {
   passageEntities(passageIds: string[]) {
     return search.passageEntities(this.db, passageIds);
   }
+  graphChannel(entityIds: string[], q: GraphChannelQuery) {
+    return search.graphChannel(this.db, entityIds, q);
+  }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return graph.findEntities(this.db, q);
   }
   getEntity(id: string) {
     return graph.getEntity(this.db, id);
+  }
+  getEntities(ids: string[]) {
+    return graph.getEntities(this.db, ids);
   }
   neighbors(id: string, q: NeighborQuery) {
     return graph.neighbors(this.db, id, q);
@@ -119,6 +125,9 @@ export class Neo4jStore implements GraphStore {
   }
   targets(q: TargetQuery) {
     return graph.targets(this.db, q);
+  }
+  targetsForAny(q: TargetsForAnyQuery) {
+    return graph.targetsForAny(this.db, q);
   }
   entityEvidence(id: string, limit: number) {
     return graph.entityEvidence(this.db, id, limit);

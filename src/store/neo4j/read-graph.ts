@@ -1,7 +1,7 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, Subgraph, TargetQuery } from '../port.js';
+import type { EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { NeighborWalk } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
@@ -170,4 +170,44 @@ export async function entityEvidence(db: Neo4jConnection, id: string, limit: num
     end: Number(r.end),
     rule: String(r.rule),
   }));
+}
+
+/** Entities by id in one query (unknown ids left out), in the order asked for. */
+export async function getEntities(db: Neo4jConnection, ids: string[]): Promise<EntityDetail[]> {
+  if (!ids.length) return [];
+  const rows = await readRows(
+    db,
+    `UNWIND range(0, size($ids) - 1) AS i
+     MATCH (e:Entity {id: $ids[i]})
+     WITH i, e ${DETAIL.replace('WITH e,', 'WITH i, e,')}
+     RETURN e {.*} AS e, mentions, docIds ORDER BY i`,
+    { ids },
+  );
+  return rows.map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds));
+}
+
+/**
+ * Several target look-ups in one query: each metric word and each measured entity is its own
+ * subquery with its own cap (starting from the entity, not from every target), the union distinct.
+ */
+export async function targetsForAny(db: Neo4jConnection, q: TargetsForAnyQuery): Promise<Target[]> {
+  if (!q.metrics.length && !q.entityIds.length) return [];
+  const rows = await readRows(
+    db,
+    `CALL () {
+       UNWIND $metrics AS word
+       CALL (word) { MATCH (t:Target) WHERE t.metric CONTAINS word RETURN t ORDER BY t.docId, t.start, t.id LIMIT $per }
+       RETURN t
+       UNION
+       UNWIND $entityIds AS eid
+       CALL (eid) { MATCH (:Entity {id: eid})<-[:MEASURES]-(t:Target) RETURN t ORDER BY t.docId, t.start, t.id LIMIT $per }
+       RETURN t
+     }
+     WITH DISTINCT t
+     OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
+     WITH t, collect(e.id) AS measures
+     RETURN t {.*} AS t, measures ORDER BY t.docId, t.start, t.id`,
+    { metrics: q.metrics, entityIds: q.entityIds, per: int(q.perLookup) },
+  );
+  return rows.map((r) => toTarget(r.t as Row, r.measures));
 }

@@ -1,6 +1,6 @@
 // Passage retrieval for the search channels: full-text (BM25 over jieba tokens), vector, and
 // passages mentioning given entities.
-import type { GraphNode, PassageHit } from '../port.js';
+import type { GraphChannelQuery, GraphNode, PassageHit } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { toNode, toPassageHit } from './row-mappers.js';
 import { assertVectorDimension } from './vector-dimension.js';
@@ -88,4 +88,42 @@ export async function passageEntities(db: Neo4jConnection, passageIds: string[])
     ).records.map((r) => r.toObject()),
   );
   return Object.fromEntries(rows.map((r) => [String(r.pid), (r.entities as Array<Record<string, unknown>>).map((e) => toNode(e))]));
+}
+
+const HIT = `{passage: node {.id, .docId, .ordinal, .heading, .text, .start, .end}, docTitle: d.title, score: score}`;
+
+/**
+ * The graph channel in one round trip: both lists come from one query, the neighbour expansion
+ * capped per entity by relation weight so a hub cannot flood it.
+ */
+export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: GraphChannelQuery): Promise<{ direct: PassageHit[]; expanded: PassageHit[] }> {
+  if (!entityIds.length) return { direct: [], expanded: [] };
+  const rows = await db.rows(
+    `CALL () {
+       MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $ids
+       WITH node, count(DISTINCT e) AS score ORDER BY score DESC, node.docId, node.ordinal LIMIT $k
+       MATCH (d:Document {id: node.docId})
+       RETURN collect(${HIT}) AS direct
+     }
+     CALL () {
+       UNWIND $expandFrom AS fid
+       CALL (fid) {
+         MATCH (:Entity {id: fid})-[r]-(b:Entity) WHERE type(r) IN $rels
+         WITH b, max(r.weight) AS w ORDER BY w DESC, b.id LIMIT $perEntity
+         RETURN b
+       }
+       WITH DISTINCT b WHERE NOT b.id IN $ids
+       MATCH (node:Passage)-[:MENTIONS]->(b)
+       WITH node, count(DISTINCT b) AS score ORDER BY score DESC, node.docId, node.ordinal LIMIT $k
+       MATCH (d:Document {id: node.docId})
+       RETURN collect(${HIT}) AS expanded
+     }
+     RETURN direct, expanded`,
+    { ids: entityIds, expandFrom: entityIds.slice(0, q.expandFrom), rels: q.rels, perEntity: int(q.perEntity), k: int(q.k) },
+  );
+  const row = rows[0] ?? { direct: [], expanded: [] };
+  return {
+    direct: (row.direct as Array<Record<string, unknown>>).map(toPassageHit),
+    expanded: (row.expanded as Array<Record<string, unknown>>).map(toPassageHit),
+  };
 }
