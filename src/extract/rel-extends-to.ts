@@ -1,6 +1,6 @@
 // Rule rel.extends-to: a chain grows from one industry to others (GUIDELINES 'EXTENDS_TO'):
 // "由A向B、C等领域拓展/延伸" — A extends to B and C; so does the industry the sentence is about, the
-// first one opening a clause before the 由-part ("X产业以…为引领，加快由A向B拓展"). "从A向B" alike;
+// first one opening a clause before the 由-part ("X产业…，加快由A向B延伸"). "从A向B" alike;
 // without 由/从, the industry right before 向 is the source.
 import type { PassageView, SentenceView } from './passage-view.js';
 import { evidenceOf } from './passage-view.js';

@@ -2,7 +2,7 @@
 // industry is (to be) built, concentrated or led (GUIDELINES 'HOSTS'):
 // - the park, then a verb of building or gathering, then the industries of its clause: "在P布局Y",
 //   "P重点发展A、B", "支持P拓展A、B等功能"; or the park and the industries its clause gathers
-//   ("P科创、会展、商务协同发展");
+//   ("P A、B、C协同发展");
 // - the industry takes the park as its base: "Y以P建设为引领"; or the sentence does: "以P为载体，发展Y";
 // - the park's own name holds the industry: "X大数据产业园" → 大数据;
 // - (section) the park made the main base ("以P为主阵地") hosts the section's leading group of industries.

@@ -1,4 +1,4 @@
-// Rule rel.integrates-with: "推动A与B、C等新兴产业深度融合", "A和B融合发展" — A integrates with each
+// Rule rel.integrates-with: "推动A与B、C等深度融合", "A和B融合发展" — A integrates with each
 // industry between the connector and the verb, within one clause (GUIDELINES 'INTEGRATES_WITH').
 import type { PassageView } from './passage-view.js';
 import { evidenceOf } from './passage-view.js';

@@ -1,5 +1,5 @@
 // The document's park and industry names, to find those written inside a longer name (支持工业互联网
-// 发展若干政策 → 工业互联网; 现代农业产业园 → 现代农业) or inside a heading. Built once per document.
+// 发展若干政策 → 工业互联网; 文旅产业园 → 文旅) or inside a heading. Built once per document.
 import type { Entity, EntityType, Mention } from '../model/index.js';
 import { industryKey } from './canonical-name.js';
 import { CUES } from './relation-cues.js';
@@ -15,8 +15,8 @@ export interface InnerName {
 
 /**
  * A sector name inside a longer name counts when it is written in full with three characters or
- * more, or, shorter or shortened, when an aim follows it (种业振兴, 数字经济发展规划; not 医药分开,
- * 数字乡村, 金融体制改革).
+ * more, or, shorter or shortened, when an aim follows it (茶业振兴, 海洋经济发展规划; not 能源价格
+ * 改革, 文化强市).
  */
 export function aimedInside(name: string, x: InnerName): boolean {
   if (x.full && x.end - x.start >= 3) return true;

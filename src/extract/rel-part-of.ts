@@ -1,8 +1,8 @@
 // Rules rel.part-of, rel.part-of-group and rel.part-of-lead: an industry enumerated under a broader
 // one is part of it (GUIDELINES 'PART_OF'):
-// - a list closed by 等 and the head it qualifies: "现代物流、科技服务等生产性服务业", "A、B等领域未来产业
-//   培育方案" (the head may open a longer name), "A等洁净能源和可再生能源" (two heads);
-// - a numbered group: "A、B、C三大先导产业";
+// - a list closed by 等 and the head it qualifies: "会展、咨询等商务服务业", "A、B等领域海洋经济发展
+//   规划" (the head may open a longer name), "A等X和Y" (two heads);
+// - a numbered group: "A、B、C四大支柱产业";
 // - a lead clause and the list under it: "培育战略性新兴产业，重点发展A、B、C", "X：A、B";
 // - a list closed by a bare 等产业 takes the industry its section heading names.
 import type { PassageView, SentenceView } from './passage-view.js';
@@ -36,7 +36,7 @@ export function partOfList(view: PassageView, names: DocumentNames): RelationFac
       if (items.length === 0) continue;
       let heads = headsAfter(s, text, pos + 1, names);
       if (heads.length === 0 && items.length >= 2 && BARE_HEAD.test(text.slice(pos + 1))) heads = headingIndustry(view, names);
-      // one item: only under a broad grouping written right after it (信息技术服务等生产性服务业)
+      // one item: only under a broad grouping written right after it (工业设计等生产性服务业)
       if (heads.length === 0 || (items.length < 2 && !(heads[0]!.group && heads[0]!.end - pos <= 12))) continue;
       push(out, view, items, heads, { start: items[0]!.start, end: Math.max(...heads.map((h) => h.end), pos + 3) }, RULES.relPartOf);
     }
@@ -65,7 +65,7 @@ function headsAfter(s: SentenceView, text: string, from: number, names: Document
     const head = m.type === 'Industry' ? { id: m.entityId, end: m.end, group: CUES.groupHead.test(m.name) && SECTOR_GROUP.test(m.name) } : openingIndustry(text.slice(m.start, m.end), names, m.start);
     if (!head) break;
     out.push(head);
-    // "A等洁净能源和可再生能源": a second head joined by 和/及
+    // "A等X和Y": a second head joined by 和/及
     pos = head.end;
     const next = s.top.find((x) => x.start >= pos);
     if (!next || next.type !== 'Industry' || !/^[和及与]$/.test(text.slice(pos, next.start))) break;
@@ -74,7 +74,7 @@ function headsAfter(s: SentenceView, text: string, from: number, names: Document
   return out;
 }
 
-/** An industry named at the start of a longer name (未来产业培育方案 → 未来产业). */
+/** An industry named at the start of a longer name (海洋经济发展规划 → 海洋经济). */
 function openingIndustry(name: string, names: DocumentNames, offset: number): Head | undefined {
   const inner = names.inside(name, ['Industry'])[0];
   return inner && inner.start === 0 ? { id: inner.id, end: offset + inner.end } : undefined;

@@ -1,10 +1,10 @@
 // Rules rel.supports, rel.supports-named and rel.supports-lead: a policy, programme or plan supports
 // the industry or park it is aimed at (GUIDELINES 'SUPPORTS'):
 // - its name holds the industry or park ("支持工业互联网发展若干政策", "X产业园专项规划" → the park);
-// - its clause aims it: "P，推动Y", "因城施策促进Y", "扶持Y的P", "对Y实施P", "P对Y的覆盖面";
+// - its clause aims it: "P，推动Y", "以奖代补促进Y", "扶持Y的P", "对Y实施P", "P对Y的覆盖";
 //   or the clause before it is the aim: "发展Y，实施P";
 // - a policy right after a list closed by 等 supports its items: "A、B等行业P";
-// - a policy written right after its sector: "推进制造业“智改数转网联”", "推进P片区X试点";
+// - a policy written right after its sector: "推行制造业“链长制”", "推进P片区X试点";
 // - a lead sentence names the sector the next sentence's policies serve: "促进Y发展。…实施P".
 import type { Entity, EntityType } from '../model/index.js';
 import type { PassageView, SentenceView } from './passage-view.js';
@@ -19,7 +19,7 @@ import { RULES } from './rule-ids.js';
 
 const TARGETS: readonly EntityType[] = ['Industry', 'Park'];
 const isTarget = (m: ResolvedMention): boolean => m.type === 'Industry' || m.type === 'Park';
-/** A short industry name right after another Han character is the tail of a longer word (高科技服务业 ≠ 服务业). */
+/** A short industry name right after another Han character is the tail of a longer word (涉外服务业 ≠ 服务业). */
 const SHORT = 3;
 /** "扶持小微企业和制造业的P": the 扶持 may stand a few words before the first industry. */
 const FOR_WINDOW = 10;
@@ -74,7 +74,7 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
 
 /**
  * The industry is the aim itself: not an example of something else ("推动A等重大项目建设") nor the
- * qualifier of a noun ("支持A机构拓展", "促进A设施布局优化").
+ * qualifier of a noun ("支持A机构拓展", "促进A设施升级").
  */
 function isAim(s: SentenceView, text: string, x: ResolvedMention): boolean {
   if (CUES.modifierAfter.test(text.slice(x.end, x.end + 6))) return false;
@@ -89,7 +89,7 @@ function onlyPolicies(s: SentenceView, text: string, clause: Span, p: ResolvedMe
   return inClause.every((x) => x.type === 'Policy') && CUES.policyVerbBefore.test(text.slice(clause.start, p.start).trim() || '实施');
 }
 
-/** "A、B等行业P", "A、B等环保产业支持政策": a policy right after a list closed by 等 supports its items. */
+/** "A、B等行业P", "A、B等行业贴息政策": a policy right after a list closed by 等 supports its items. */
 export function supportsListed(view: PassageView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.passage.text;
@@ -106,7 +106,7 @@ export function supportsListed(view: PassageView): RelationFact[] {
   return out;
 }
 
-/** "推进制造业“智改数转网联”", "做好A、B、C“五篇大文章”": a policy written right after a sector (or a list of them) is that sector's. */
+/** "推行制造业“链长制”", "做好A、B、C“三篇文章”": a policy written right after a sector (or a list of them) is that sector's. */
 export function supportsAdjacent(view: PassageView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.passage.text;
@@ -132,7 +132,7 @@ function precedingPolicies(s: SentenceView, text: string, p: ResolvedMention, fr
 
 const opensWith = (text: string, span: Span, verb: RegExp): boolean => verb.test(text.slice(span.start, span.end).replace(/^\s+/, ''));
 
-/** A lead sentence naming a sector ("促进数字经济发展。") and the policies of the sentence under it. */
+/** A lead sentence naming a sector ("壮大海洋经济。") and the policies of the sentence under it. */
 export function supportsLead(view: PassageView): RelationFact[] {
   const out: RelationFact[] = [];
   const text = view.passage.text;
@@ -159,7 +159,7 @@ export function supportsNamed(entities: Entity[], names: DocumentNames): Relatio
     const m = names.firstMention(p.id);
     if (!m) continue;
     const inner = names.inside(p.name, TARGETS);
-    // an industry inside a park's name is the park's (X现代农业产业园专项规划 supports the park)
+    // an industry inside a park's name is the park's (X文旅产业园专项规划 supports the park)
     const parks = inner.filter((x) => x.type === 'Park');
     for (const x of inner) {
       if (x.type === 'Industry' && parks.some((k) => k.start <= x.start && k.end >= x.end)) continue;
