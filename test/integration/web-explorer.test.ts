@@ -268,6 +268,19 @@ describe.skipIf(!HAS_CHROMIUM)('the explorer in Chromium', () => {
     }
   });
 
+  it('searches passages within the region in scope, each result linking to its place in the document', async () => {
+    await page.goto(`${server.url}/#tab=search&region=${encodeURIComponent('海门区')}&sq=${encodeURIComponent('高新技术企业')}`);
+    const results = page.locator('#search-result .search-result');
+    await results.first().waitFor();
+    const titles = await results.locator('cite').allTextContents();
+    expect(new Set(titles)).toEqual(new Set(['《海门区“十四五”产业发展要点》']));
+    expect(await page.locator('#search-input').inputValue()).toBe('高新技术企业');
+    await results.first().locator('.reader-link').click();
+    await page.locator('#reader #reader-mark').waitFor();
+    expect(await page.locator('#reader #reader-title').textContent()).toBe('海门区“十四五”产业发展要点');
+    await shot('8-scoped-search-to-reader');
+  });
+
   it('says an unknown entity id is unknown and leads back to the overview', async () => {
     await page.goto(`${server.url}/#entity=${encodeURIComponent('Park:不存在的园区')}`);
     const box = page.locator('#graph-state[data-kind="notfound"]');
@@ -339,7 +352,9 @@ describe.skipIf(!HAS_CHROMIUM)('the explorer in Chromium', () => {
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-        const r = await axe.run(document, { resultTypes: ['violations'] });
+        // label-content-name-mismatch is experimental in axe: turned on, it checks that accessible
+        // names contain the visible text (WCAG 2.5.3).
+        const r = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
       });
       for (const v of result) if (v.impact === 'serious' || v.impact === 'critical') serious.push(`${view || 'overview'}: ${v.id} (${v.impact}) ${v.targets.join(', ')}`);
