@@ -31,7 +31,7 @@ export function renderEdgePanel(container, edge, names, actions) {
         'header',
         { class: 'panel-header' },
         h('div', { class: 'panel-title' }, relationBadge(edge.type), h('h2', {}, `${rel.label}关系`)),
-        h('p', { class: 'edge-ends' }, entityButton(source), h('span', { class: 'arrow', 'aria-label': '指向' }, SYMMETRIC_RELATIONS.has(edge.type) ? '—' : '→'), entityButton(target)),
+        h('p', { class: 'edge-ends' }, entityButton(source), h('span', { class: 'arrow' }, SYMMETRIC_RELATIONS.has(edge.type) ? '—' : '→', h('span', { class: 'visually-hidden' }, SYMMETRIC_RELATIONS.has(edge.type) ? '与' : '指向')), entityButton(target)),
         h('p', { class: 'entity-meta' }, `${rel.hint} · 权重 ${edge.weight} · ${edge.evidence?.length ?? 0} 条证据`, h('span', { class: 'mono' }, edge.type)),
       ),
       h(

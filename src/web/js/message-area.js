@@ -8,7 +8,8 @@ const container = () => document.getElementById('messages');
 
 function show(kind, title, detail, meta) {
   const box = container();
-  const close = h('button', { type: 'button', class: 'message-close', 'aria-label': '关闭消息' }, '×');
+  // The name holds the visible × and says what it does.
+  const close = h('button', { type: 'button', class: 'message-close' }, '×', h('span', { class: 'visually-hidden' }, '关闭消息'));
   const el = h(
     'div',
     { class: `message message-${kind}`, role: kind === 'error' ? 'alert' : 'status' },
