@@ -1,0 +1,43 @@
+// MEASURES (GUIDELINES "Relations"): what a target counts is about — the park, industry or region its
+// metric and object name, the document's one park a bare class word means, else the place its
+// sentence names, else the document's region.
+import type { ResolvedMention } from './resolve-entities.js';
+import type { DocumentPark } from './target-context.js';
+import { TARGET_RULES } from './target-rules.js';
+import type { Span } from './text-spans.js';
+
+const MEASURED_TYPES = new Set(['Park', 'Industry', 'Region', 'Organization']);
+/** Outside the number's clause only a place or a park is taken as what the sentence is about. */
+const SUBJECT_TYPES = new Set(['Park', 'Region']);
+
+/**
+ * Entities the number is about: those named where its metric and object are, or the document's one
+ * park a bare class word there means (其中高新区占比80%以上), else the nearest place or park named
+ * before it in its sentence, else the document's region.
+ */
+export function measuresOf(
+  mentions: ResolvedMention[],
+  text: string,
+  span: Span,
+  sentence: Span,
+  numberStart: number,
+  opts: { parks?: DocumentPark[]; regionId?: string },
+): string[] {
+  const ids = (list: ResolvedMention[]): string[] => [...new Set(list.map((m) => m.entityId))];
+  const inside = mentions.filter((m) => MEASURED_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end);
+  if (inside.length > 0) return ids(inside);
+  const park = parkOfClassWord(text.slice(span.start, span.end), opts.parks ?? []);
+  if (park) return [park];
+  const before = mentions.filter((m) => SUBJECT_TYPES.has(m.type) && m.start >= sentence.start && m.end <= numberStart);
+  if (before.length > 0) return ids(before.slice(-2));
+  return opts.regionId ? [opts.regionId] : [];
+}
+
+/** The one park of the document that a class word in the text (高新区) can stand for. */
+function parkOfClassWord(text: string, parks: DocumentPark[]): string | undefined {
+  const word = TARGET_RULES.parkClassWords.find((w) => text.includes(w));
+  if (!word) return undefined;
+  const matching = parks.filter((p) => p.names.some((n) => n.endsWith(word) && n.length > word.length));
+  return matching.length === 1 ? matching[0]!.id : undefined;
+}
+
