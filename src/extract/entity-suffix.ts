@@ -73,6 +73,12 @@ function hasProperBody(text: string, tokens: Token[], start: number, first: numb
   return false;
 }
 
+/** GUIDELINES "Park": a unique qualifier — for a designated zone, the sector it is for (服务贸易创新发展示范区). */
+const SECTOR_END = /(产业|贸易|电商|经济|金融|制造|旅游|物流)$/;
+function namesSector(tokens: Token[], start: number, suffixStart: number): boolean {
+  return tokens.some((t) => t.start >= start && t.end <= suffixStart && (parseEntityTag(t.tag)?.type === 'Industry' || (t.word.length >= 2 && SECTOR_END.test(t.word))));
+}
+
 /** Places, parks and organisations are particular; an industry word is not (先进制造业基地 is a class). */
 function isProperLexiconTag(tag: string): boolean {
   const type = parseEntityTag(tag)?.type;
@@ -103,7 +109,9 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
       if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
       if (table.needsShortBody.has(m.suffix) && (body.length < 2 || body.length > 4)) continue;
-      if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) continue;
+      if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) {
+        if (!table.sectorDesignations.has(m.suffix) || !namesSector(tokens, start, m.suffixStart)) continue;
+      }
       if (table.notNames?.test(name)) continue;
       out.push({ type: table.type, name, start, end, rule: table.rule });
     }

@@ -11,6 +11,7 @@ describe('recogniseEntities', () => {
   it.each<[string, string, EntityType, string]>([
     ['a park is the phrase ending in a park suffix', '通州区始终把发展的着力点放在实体经济上,以云溪高新区为主阵地', 'Park', '云溪高新区'],
     ['a catalogued zone’s short form names its official zone', '以南通高新区为主阵地', 'Park', '南通高新技术产业开发区'],
+    ['a designated zone for a sector is a park', '建设国家服务贸易创新发展示范区', 'Park', '国家服务贸易创新发展示范区'],
     ['sectors named by their trade are industries', '着力发展数字贸易、离岸贸易', 'Industry', '离岸贸易'],
     ['fields listed before 领域 and an industry word are industries', '制定实施脑机接口、量子计算、硅光等领域未来产业培育方案', 'Industry', '量子计算产业'],
     ['a quoted slogan the sentence carries out is a policy', '深入实施“放管服”', 'Policy', '放管服'],
@@ -45,6 +46,7 @@ describe('recogniseEntities', () => {
     ['a party to a sentence is not a policy', '进一步优化人才政策体系', '人才政策'],
     ['a park word inside a common word is no park', '引导企业入园,新建公园和幼儿园', '公园'],
     ['a development area word is not a region', '推进园区、城区和社区建设', '城区'],
+    ['an honorific designation with neither place nor sector is no park', '创建国家生态文明建设示范区', '国家生态文明建设示范区'],
     ['a quoted nickname is no policy', '打响“沧海号”品牌', '沧海号'],
     ['a clause ending in 经济 is no sector', '引导社会资金投向经济', '社会资金投向经济'],
   ])('%s', (_why, text, notName) => {

@@ -27,6 +27,8 @@ export interface SuffixTable {
   needsShortBody: Set<string>;
   /** Verbs that carry out a named thing (实施/开展 … 行动): everything after one, up to the suffix, is the name. */
   frameVerbs: Set<string>;
+  /** Designations (示范区, 先行区) made particular by the sector they are for, as well as by a place. */
+  sectorDesignations: Set<string>;
   /** Names of this shape are something else (X水利工程 is a work, not a programme). */
   notNames?: RegExp;
 }
@@ -45,6 +47,7 @@ const RuleFile = z.object({
   minBody: z.record(z.string(), z.number().int().positive()),
   shortBody: z.array(z.string()),
   frameVerbs: z.array(z.string()),
+  sectorDesignations: z.array(z.string()),
   notNames: z.string().optional(),
   grow: z.object({
     maxLength: z.number().int().positive(),
@@ -73,6 +76,7 @@ function tableOf(file: string): SuffixTable {
     minBody: new Map(Object.entries(r.minBody)),
     needsShortBody: new Set(r.shortBody),
     frameVerbs: new Set(r.frameVerbs),
+    sectorDesignations: new Set(r.sectorDesignations),
     ...(r.notNames ? { notNames: new RegExp(r.notNames) } : {}),
   };
 }
