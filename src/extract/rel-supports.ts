@@ -23,6 +23,8 @@ const isTarget = (m: ResolvedMention): boolean => m.type === 'Industry' || m.typ
 const SHORT = 3;
 /** "扶持小微企业和制造业的P": the 扶持 may stand a few words before the first industry. */
 const FOR_WINDOW = 10;
+/** …and the policy follows as its object: "扶持Y的P", "对Y实施P" (not "扶持Y、P等新业态"). */
+const FOR_LINK = /的|实施|给予|开展|落实|执行|实行/;
 const HAN = /\p{Script=Han}/u;
 
 export function supportsInSentence(view: PassageView): RelationFact[] {
@@ -48,7 +50,8 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
       const before = inClause({ start: clause.start, end: p.start }).filter(isTarget);
       if (before.length) {
         const lead = text.slice(Math.max(clause.start, before[0]!.start - FOR_WINDOW), before[0]!.start);
-        if (CUES.supportFor.test(lead)) for (const x of before) add(p, x);
+        const link = text.slice(before[before.length - 1]!.end, p.start);
+        if (CUES.supportFor.test(lead) && FOR_LINK.test(link)) for (const x of before) add(p, x);
       }
       const led = CUES.policyVerbBefore.test(text.slice(Math.max(clause.start, p.start - 12), p.start)) || precedingPolicies(s, text, p, clause.start);
       if (!led) continue;
