@@ -58,7 +58,8 @@ function matchSuffix(index: SuffixIndex, text: string, tokens: Token[], j: numbe
   return undefined;
 }
 
-const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'x', 'eng', 'j']);
+// nr is left out: jieba tags common words as person names (文明/nr), and parks are not named after one
+const PROPER_TAGS = new Set(['ns', 'nrt', 'nz', 'x', 'eng', 'j']);
 /** A bare level word opening the name means the text's own place ("市高新区"); 市场 or 区级 do not. */
 const LEVEL_WORDS = new Set(['省', '市', '区', '县', '中国']);
 

@@ -11,7 +11,7 @@ describe('recogniseEntities', () => {
   it.each<[string, string, EntityType, string]>([
     ['a park is the phrase ending in a park suffix', '通州区始终把发展的着力点放在实体经济上,以云溪高新区为主阵地', 'Park', '云溪高新区'],
     ['a catalogued zone’s short form names its official zone', '以南通高新区为主阵地', 'Park', '南通高新技术产业开发区'],
-    ['a designated zone for a sector is a park', '建设国家服务贸易创新发展示范区', 'Park', '国家服务贸易创新发展示范区'],
+    ['a designated zone for a sector is a park', '设立丝路电商合作先行区', 'Park', '丝路电商合作先行区'],
     ['sectors named by their trade are industries', '着力发展数字贸易、离岸贸易', 'Industry', '离岸贸易'],
     ['fields listed before 领域 and an industry word are industries', '制定实施脑机接口、量子计算、硅光等领域未来产业培育方案', 'Industry', '量子计算产业'],
     ['a quoted slogan the sentence carries out is a policy', '深入实施“放管服”', 'Policy', '放管服'],
