@@ -6,6 +6,7 @@ import { recogniseEntities } from '../extract/index.js';
 import type { EntityDetail } from '../store/port.js';
 import type { EntityRef } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
+import { cachePerOwner } from './lru-cache.js';
 import { codePointLength } from './query-tokens.js';
 
 /** Candidates by the query's tokens (entities whose name tokens match, best first). */
@@ -51,9 +52,18 @@ function inside(a: { start: number; end: number }, b: { start: number; end: numb
 }
 
 /** Mentions the extractor's recogniser finds in a text, as entity ids with where the text names them. */
-export function recogniseMentions(segmenter: SearchDeps['segmenter'], text: string): Array<{ id: string; start: number; end: number }> {
-  return recogniseEntities(text, segmenter.tag(text)).map((m) => ({ id: `${m.type}:${m.name}`, start: m.start, end: m.end }));
+export function recogniseMentions(segmenter: SearchDeps['segmenter'], text: string): ReadonlyArray<{ id: string; start: number; end: number }> {
+  // Pure (text and lexicon only), so a repeated query string skips tagging and recognition.
+  const cache = mentionsCache(segmenter);
+  let mentions = cache.get(text);
+  if (!mentions) {
+    mentions = recogniseEntities(text, segmenter.tag(text)).map((m) => ({ id: `${m.type}:${m.name}`, start: m.start, end: m.end }));
+    cache.set(text, mentions);
+  }
+  return mentions;
 }
+
+const mentionsCache = cachePerOwner<SearchDeps['segmenter'], string, ReadonlyArray<{ id: string; start: number; end: number }>>(1_000);
 
 /** The entities among `ids` that the store knows, by id (one look-up for all of them). */
 export async function knownEntities(store: SearchDeps['store'], ids: Iterable<string>): Promise<Map<string, EntityDetail>> {

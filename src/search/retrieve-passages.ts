@@ -5,6 +5,7 @@
 import type { PassageHit } from '../store/port.js';
 import { rankBySentenceCoverage } from './best-sentences.js';
 import { graphPassages } from './graph-channel.js';
+import { cachePerOwner } from './lru-cache.js';
 import { queryTokens, STOPWORDS, type QueryTokens } from './query-tokens.js';
 import { reciprocalRankFusion, type FusedItem } from './reciprocal-rank-fusion.js';
 import { recogniseQueryEntities, type RecognisedEntity } from './recognise-query-entities.js';
@@ -27,6 +28,9 @@ export interface Retrieval {
 const SCOPED_DEPTH_FACTOR = 3;
 
 type Retriever = Exclude<Channel, 'proximity'>;
+
+/** Query vectors per embedder, by the text embedded (a vector depends on nothing stored). */
+const queryVectors = cachePerOwner<SearchDeps['embedder'], string, number[]>(1_000);
 
 const RETRIEVERS_OF: Record<SearchMode, Retriever[]> = {
   fulltext: ['fulltext'],
@@ -84,8 +88,9 @@ export async function retrievePassages(
       case 'vector': {
         // The lexical fallback also gets the thesaurus' wordings; a model reads the question as asked.
         const text = deps.embedderInfo.fallback ? [informativeText(deps.segmenter, q), ...tokens.expansions].join(' ') : q;
-        const [vector] = await deps.embedder.embed([text], 'query');
-        return vector ? deps.store.vectorPassages(vector, depth) : [];
+        // Analysts repeat and page through queries: a model's forward pass is the costliest step.
+        const vector = await queryVectors(deps.embedder).getOrMake(text, async () => (await deps.embedder.embed([text], 'query'))[0] ?? []);
+        return vector.length ? deps.store.vectorPassages(vector, depth) : [];
       }
       case 'graph':
         return graphPassages(deps, q, understandQuestion(q, tokens.terms, await entitiesPromise), depth);
