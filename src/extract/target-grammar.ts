@@ -10,7 +10,7 @@ const { after: AFTER, before: BEFORE, changeVerbs, fillers: FILLER, approxBefore
 /** Verbs of change: with a percentage they state a growth rate; followed by 到/至 they state a level. */
 export const CHANGE_VERBS = changeVerbs;
 const TO = new Set(['到', '至']);
-const RATE_UNITS = new Set(['%', '‰', '个百分点', '百分点', '倍']);
+const RATE_UNITS = TARGET_RULES.rateUnits;
 
 export interface Grammar {
   comparator: Comparator;

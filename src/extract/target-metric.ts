@@ -4,26 +4,14 @@
 // 新建公共厕所). A growth rate keeps its verb ("国内生产总值增长5.5%左右" → 国内生产总值增长).
 import type { Token } from '../model/index.js';
 import { yearOf } from './number-value.js';
+import { TARGET_RULES } from './target-rules.js';
 
-const PERIODS = new Map([
-  ['每年', '每年'], ['年均', '年均'], ['累计', '累计'], ['平均每年', '每年'], ['年平均', '年均'], ['五年累计', '累计'], ['全年', '全年'],
-]);
-/** Context words dropped from the front of a metric. */
-const LEADING_CONTEXT = new Set(
-  `到 至 在 于 今年 明年 全年 年内 其中 确保 力争 努力 争取 实现 预计 目标 将 要 使 并 同时 计划 全面 基本 进一步
-   年底 年末 末 前 底 期末 以上 主要 预期 目标是 指标 和 及 以及 与 、 还 再 也 都 均 比 较 届时 同期 到期 新增加
-   全力 安排 成为 持续 切实 推动 保持 继续 力求 力争实现 确保实现 拟 拟安排 积极 大力 加快`.split(/\s+/),
-);
-/** Context words dropped wherever they stand in a metric. */
-const ANYWHERE_CONTEXT = new Set(['分别', '全年', '今年', '明年', '按', '拟', '拟按', '约', '近', '均', '总计', '合计', '力争', '确保', '努力', '再']);
+const { periods: PERIODS, metricLeading: LEADING_CONTEXT, metricAnywhere: ANYWHERE_CONTEXT, metricTrailing: TRAILING_CONTEXT } = TARGET_RULES;
 const CLAUSE_PUNCTUATION = /^[，,；;：:。！？!?（）()《》\s]+$/;
 const LIST_MARK = '、';
 const QUOTES = /^[“”"‘’']+$/;
 const OPEN_BRACKET = /^[（(]$/;
 const CLOSE_BRACKET = /^[）)]$/;
-
-/** Words dropped from the end of a metric (the verb phrase remnants). */
-const TRAILING_CONTEXT = new Set(['分别', '均', '总计', '合计', '约', '近', '要', '将', '力争', '确保', '的', '为', '是', '在', '了', '等', '再']);
 
 export interface Metric {
   metric: string;

@@ -8,9 +8,9 @@ import { parseChineseCount, parseDoubling, parseFraction, parseNumberToken, type
 import { TARGET_RULES } from './target-rules.js';
 import type { RuleId } from './rule-ids.js';
 
-/** Units that date or order things rather than measure them. */
-const NOT_MEASURES = /^(年|月|日|届|号|次会议|周年|小时|分钟|时|岁以上)/;
-export const BOUND_WORDS = new Set(['左右', '以上', '以内', '以下', '上下', '之上', '之内']);
+const NOT_MEASURES = TARGET_RULES.notMeasures;
+/** The comparator's bound words after a number (以上, 左右). */
+export const BOUND_WORDS: ReadonlySet<string> = new Set(TARGET_RULES.after.keys());
 export const HAN = /\p{Script=Han}/u;
 export const NUMERIC = /^-?\d/;
 /** 第3, 从75%(提高到…), 由481家(增加到…): ordinals and starting values. */

@@ -9,6 +9,13 @@ const Words = z.object({ words: z.array(z.string()) });
 const Pattern = z.object({ pattern: z.string() });
 const Comparators = z.object({ words: z.record(z.string(), z.enum(['=', '>=', '<=', '~'])) });
 const File = z.object({
+  periods: z.object({ words: z.record(z.string(), z.string()) }),
+  metricLeading: Words,
+  metricAnywhere: Words,
+  metricTrailing: Words,
+  boundWords: Words,
+  notMeasures: Pattern,
+  rateUnits: Words,
   comparatorAfter: Comparators,
   comparatorBefore: Comparators,
   approxBefore: Words,
@@ -36,6 +43,13 @@ const file = File.parse(readRuleFile('targets.json'));
 const set = (w: { words: string[] }): ReadonlySet<string> => new Set(w.words);
 
 export const TARGET_RULES = {
+  periods: new Map(Object.entries(file.periods.words)),
+  metricLeading: set(file.metricLeading),
+  metricAnywhere: set(file.metricAnywhere),
+  metricTrailing: set(file.metricTrailing),
+  boundWords: set(file.boundWords),
+  notMeasures: new RegExp(file.notMeasures.pattern),
+  rateUnits: set(file.rateUnits),
   after: new Map<string, Comparator>(Object.entries(file.comparatorAfter.words)),
   before: new Map<string, Comparator>(Object.entries(file.comparatorBefore.words)),
   approxBefore: set(file.approxBefore),

@@ -7,8 +7,7 @@ import { RULES } from './rule-ids.js';
 import { TARGET_RULES } from './target-rules.js';
 import { afterBounds, continuesList, HAN, isNounLike, NUMERIC, TAIL_STOP, type Made, type NumberContext, type Previous } from './target-reading.js';
 
-/** Bound words that may follow the number without making it a modifier ("跨越2000亿元大关"). */
-const TAIL_OK = new Set(['大关', '水平', '规模', '台阶', '目标', '左右', '以上', '以内', '以下', '上下']);
+const TAIL_OK = TARGET_RULES.boundWords;
 
 /**
  * Rules target.reach / floor / ceiling / approx / growth-rate / range / ratio / respectively: the
