@@ -34,11 +34,13 @@ const { values } = parseArgs({
     corpus: { type: 'string', default: path.resolve(here, '../shared/corpus') },
     out: { type: 'string', default: path.join(here, 'bench/results') },
     'no-http': { type: 'boolean', default: false },
+    // A smoke run (the test suite's): few requests per case.
+    quick: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--scales 8,80] [--stores embedded,neo4j] [--runs 3] [--http-runs 3] [--workers N] [--project DIR] [--label L] [--corpus DIR] [--no-http]');
+  console.log('usage: npm run bench -- [--scales 8,80] [--stores embedded,neo4j] [--runs 3] [--http-runs 3] [--workers N] [--project DIR] [--label L] [--corpus DIR] [--out DIR] [--no-http] [--quick]');
   process.exit(0);
 }
 const scales = values.scales.split(',').map(Number);
@@ -101,7 +103,7 @@ try {
           pooled.push(await cpuPipelineMs(inputs, workers, pool));
         }
         report.ingest.push(row('CPU stages, inline', serial));
-        report.ingest.push(row(`CPU stages, ${workers} workers`, pooled));
+        report.ingest.push(row(`CPU stages, ${workers} worker${workers === 1 ? '' : 's'}`, pooled));
       } finally {
         await pool.close();
       }
@@ -155,11 +157,12 @@ try {
 
 async function measureCase(base: string, name: string, paths: string[], store: string, scale: number): Promise<HttpRow[]> {
   // Warm-up: every distinct request once (JIT, page cache, query plans).
-  await loadHttp(base, paths, { clients: 1, requests: paths.length, maxMs: 30_000 });
+  await loadHttp(base, paths, { clients: 1, requests: values.quick ? 4 : paths.length, maxMs: 30_000 });
   const rows: HttpRow[] = [];
   for (const clients of [1, 8]) {
     const rounds: LoadResult[] = [];
-    for (let r = 0; r < httpRuns; r++) rounds.push(await loadHttp(base, paths, { clients, requests: clients === 1 ? 80 : 240, maxMs: 6_000 }));
+    const requests = (clients === 1 ? 80 : 240) / (values.quick ? 8 : 1);
+    for (let r = 0; r < httpRuns; r++) rounds.push(await loadHttp(base, paths, { clients, requests, maxMs: 6_000 }));
     const pick = (f: (x: LoadResult) => number) => spreadOf(rounds.map(f));
     rows.push({
       scale,
