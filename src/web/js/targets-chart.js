@@ -48,7 +48,7 @@ export function chartPoints(rows, metric, by, regionOf, docs) {
       continue;
     }
     const region = regionOf(t, docs) || '未注明地区';
-    const year = t.year ? `${t.year} 年` : '未注明年份';
+    const year = t.year ? `${t.year} 年` : (t.period ?? '未注明年份');
     points.push({ group: by === 'year' ? year : region, series: by === 'year' ? region : year, value: (t.value * parts.factor) / factor, target: t });
   }
   return { points, unit, skipped };

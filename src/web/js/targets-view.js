@@ -149,7 +149,7 @@ export function createTargetsView() {
   $('targets-csv').addEventListener('click', () => {
     const ctx = { docs };
     const columns = [
-      ...COLUMNS.filter((c) => c.key !== 'value').map((c) => ({ label: c.label, value: (t) => c.value(t, ctx) })),
+      ...COLUMNS.filter((c) => c.key !== 'value').map((c) => ({ label: c.label, value: (t) => (c.key === 'year' ? (t.year ?? '') : c.value(t, ctx)) })),
       { label: '比较', value: (t) => t.comparator },
       { label: '数值', value: (t) => t.value },
       { label: '上限', value: (t) => t.valueMax ?? '' },
