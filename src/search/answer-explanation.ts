@@ -3,12 +3,13 @@
 // sentence: the amount it states for a number question (when no Target fact answered), the
 // enumeration for a list question, else the clause that covers the question best.
 import type { AnswerDraft } from './answer-draft.js';
-import { bestAmountSpan, bestClause, enumerationSpan, type Span } from './answer-span.js';
-import { bestSentences } from './best-sentences.js';
+import { amountSpans, bestAmountSpan, bestClause, clauseOf, enumerationSpan, type Span } from './answer-span.js';
+import { bestSentences, coverageOf, termWeights, type ScoredSentence } from './best-sentences.js';
 import { citationOf, dedupeCitations } from './cite-evidence.js';
-import { preferAskedYears } from './prefer-asked-years.js';
+import { yearAdjustment } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
 import type { QuestionType } from './search-schemas.js';
+import { ratioBase } from './understand-question.js';
 
 const PASSAGES_READ = 5;
 const MAX_CITATIONS = 3;
@@ -22,23 +23,42 @@ export interface ExplanationOptions {
 }
 
 function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): Span | undefined {
-  const terms = retrieval.tokens.groups;
-  if (opts.type === 'number') return bestAmountSpan(text, terms, opts.question ?? '');
+  // "占GDP多少": GDP is what the share is of, not what is asked
+  const base = ratioBase(opts.question ?? '');
+  const terms = base ? retrieval.tokens.groups.filter((g) => !base.includes(g[0]!)) : retrieval.tokens.groups;
   const clause = bestClause(text, terms);
+  if (opts.type === 'number') {
+    // A number question may be answered in words ("与经济增长保持基本同步"): when the clause stating an
+    // amount covers far less of the question than the best clause, the best clause is the answer.
+    const amount = bestAmountSpan(text, terms, opts.question ?? '');
+    if (!amount) return clause;
+    const weights = termWeights(terms, [text]);
+    const share = (s: Span) => coverageOf(text.slice(s.start, s.end), weights);
+    const amountClause = clauseOf(text, amount);
+    const adjacent = amountClause.start <= clause.end + 1 && clause.start <= amountClause.end + 1;
+    return !adjacent && share(amountClause) * 2 < share(clause) ? clause : amount;
+  }
   // the list the best clause gives, else the longest list of the sentence
   if (opts.type === 'list') return enumerationSpan(text.slice(clause.start, clause.end), clause.start) ?? enumerationSpan(text);
   return clause.end - clause.start < text.length ? clause : undefined;
 }
 
+/** A number question reads the sentences stating a number first, unless one without covers far more. */
+const NUMBERED_EDGE = 0.2;
+
 export function answerExplanation(retrieval: Retrieval, opts: ExplanationOptions = {}): AnswerDraft | undefined {
   const hits = retrieval.ranked.map((r) => r.item);
-  const sentences = preferAskedYears(bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ, preferNumbers: opts.type === 'number' }), retrieval.scope);
+  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ, preferNumbers: opts.type === 'number' });
+  const rank = (s: ScoredSentence) => s.score + yearAdjustment(s, retrieval.scope) + (opts.type === 'number' && /\d/.test(s.hit.passage.text.slice(s.start, s.end)) ? NUMBERED_EDGE : 0);
+  sentences.sort((a, b) => rank(b) - rank(a) || a.passageRank - b.passageRank || a.start - b.start);
   const best = sentences[0];
   if (!best || best.coverage === 0) return undefined;
   const chosen = sentences.filter((s) => s.coverage >= best.coverage * RUNNER_UP_SHARE).slice(0, MAX_CITATIONS);
   const citations = dedupeCitations(chosen.map((s) => citationOf(s.hit, s)));
   const quote = citations[0]!.quote;
   const span = spanFor(quote, retrieval, opts);
-  const kind = opts.type === 'number' && span ? 'number' : 'explanation';
-  return { kind, answer: quote, ...(span ? { span: quote.slice(span.start, span.end) } : {}), confidence: best.coverage, citations };
+  const kind = opts.type === 'number' && span && amountSpans(quote.slice(span.start, span.end)).length ? 'number' : 'explanation';
+  // a sentence of another year than the one asked (last year's review) is a less certain answer
+  const confidence = Math.max(0, Math.min(1, best.coverage + yearAdjustment(best, retrieval.scope)));
+  return { kind, answer: quote, ...(span ? { span: quote.slice(span.start, span.end) } : {}), confidence, citations };
 }

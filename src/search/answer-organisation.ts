@@ -8,9 +8,8 @@ import { citationOf } from './cite-evidence.js';
 import { preferAskedYears } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
 
-const PASSAGES_READ = 5;
-/** Sentences tried, best first: the one naming the body may cover less of the question than a title. */
-const SENTENCES_TRIED = 15;
+/** All the retrieved passages: the sentence naming the body often ends a section, far from its title. */
+const PASSAGES_READ = 10;
 /** A responsibility note belongs to the statement before it in the same paragraph, this close at most. */
 const NOTE_REACH = 400;
 
@@ -54,7 +53,9 @@ export function answerOrganisation(retrieval: Retrieval): AnswerDraft | undefine
   const sentences: ScoredSentence[] = preferAskedYears(
     bestSentences(retrieval.ranked.map((r) => r.item), retrieval.tokens.groups, { passageLimit: PASSAGES_READ }),
     retrieval.scope,
-  ).slice(0, SENTENCES_TRIED);
+  );
+  // Every sentence of the passages is tried, best first: the one naming the body may cover less of
+  // the question than a title that repeats the policy's name.
   for (const s of sentences) {
     if (s.coverage === 0) break;
     const found = organisationIn(s.hit.passage.text, s);

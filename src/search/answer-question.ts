@@ -22,6 +22,8 @@ const log = moduleLogger('ask');
 /** Answers below this confidence become kind 'none'. */
 export const ANSWER_MIN_CONFIDENCE = 0.35;
 export const NOTHING_FOUND = '没有找到相关内容';
+/** A Target match this strong is answered without reading the passages. */
+const TARGET_SURE = 0.8;
 /** Passages read for an explanation. */
 const RETRIEVE_K = 10;
 
@@ -29,10 +31,13 @@ export function parseAskRequest(input: unknown): string {
   return validate(askRequestSchema, input).q;
 }
 
+/** A typed Target fact is the cleaner answer: a sentence must be clearly more certain to replace it. */
+const TARGET_MARGIN = 0.05;
+
 function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined): AnswerDraft | undefined {
   if (!a) return b;
   if (!b) return a;
-  return b.confidence > a.confidence ? b : a;
+  return b.confidence > a.confidence + (a.targets?.length ? TARGET_MARGIN : 0) ? b : a;
 }
 
 /** `question` is the question text, or a request object `{q}` as the API receives it. */
@@ -50,7 +55,9 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   if (analysis.type === 'number') draft = await answerNumber(deps, q, analysis);
   else if (analysis.type === 'list') draft = await answerList(deps, analysis, entities, retrieve);
   else if (analysis.type === 'organisation') draft = answerOrganisation(await retrieve());
-  if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE) {
+  // An uncertain Target match is checked against the best sentence (a count of platforms does not
+  // answer "最高奖补多少"; the sentence stating the subsidy does).
+  if (!draft || draft.confidence < TARGET_SURE) {
     draft = better(draft, answerExplanation(await retrieve(), { question: q, type: analysis.type }));
   }
 

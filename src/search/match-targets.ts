@@ -4,7 +4,7 @@
 import type { Target } from '../model/index.js';
 import { askedYears } from './question-scope.js';
 import { loadThesaurus, type Thesaurus } from './thesaurus.js';
-import type { QuestionAnalysis } from './understand-question.js';
+import { withoutRatioBase, type QuestionAnalysis } from './understand-question.js';
 
 export interface TargetMatch {
   target: Target;
@@ -17,7 +17,7 @@ export interface TargetMatch {
  * 居民消费价格, GDP → 地区生产总值), so a metric stated in policy words matches a question in everyday ones.
  */
 export function expandMetricWords(words: readonly string[], question = '', thesaurus: Thesaurus = loadThesaurus()): string[] {
-  const phrases = [question, ...words].flatMap((t) => thesaurus.expansionsIn(t).flatMap((m) => m.alternatives));
+  const phrases = [withoutRatioBase(question), ...words].flatMap((t) => thesaurus.expansionsIn(t).flatMap((m) => m.alternatives));
   return [...new Set([...words, ...phrases])];
 }
 
@@ -43,6 +43,8 @@ export function wordCoverage(metric: string, words: readonly string[]): number {
 }
 
 const RATIO_CUE = /占比|比例|比重|比率|百分之|率/;
+/** Words that ask for an amount of money: a count of enterprises does not answer "最高奖补多少". */
+const MONEY_CUE = /奖补|补贴|补助|资助|奖励|资金|经费|投资|投入|预算|花多少钱|多少钱|多少元|金额/;
 const ASKED_UNIT = /(?:多少|几)([^\s\p{P}\d多少几]{1,3})/u;
 
 /**
@@ -52,6 +54,7 @@ const ASKED_UNIT = /(?:多少|几)([^\s\p{P}\d多少几]{1,3})/u;
 export function unitFit(unit: string, question: string): number {
   const percent = unit.includes('%') || unit.includes('百分点');
   if (RATIO_CUE.test(question)) return percent ? 0.1 : -0.2;
+  if (MONEY_CUE.test(question) && !/占|比例|比重|强度|增长|增速/.test(question)) return unit.includes('元') ? 0.1 : -0.15;
   const asked = ASKED_UNIT.exec(question)?.[1];
   if (!asked || !unit) return 0;
   return [...unit].some((ch) => asked.includes(ch) && !'万亿千百'.includes(ch)) ? 0.1 : 0;

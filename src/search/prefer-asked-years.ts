@@ -13,7 +13,7 @@ export function yearAdjustment(sentence: ScoredSentence, scope: ResolvedScope): 
   if (!years.length) return 0;
   const { heading, text } = sentence.hit.passage;
   const own = text.slice(sentence.start, sentence.end);
-  if (years.some((y) => own.includes(y) || heading.includes(y))) return BONUS;
+  if (years.some((y) => own.includes(y) || heading.includes(y)) || (scope.relativeYear && own.includes(scope.relativeYear.word))) return BONUS;
   const named = heading.match(YEAR) ?? [];
   return named.length && !named.some((y) => years.includes(y)) ? -BONUS : 0;
 }

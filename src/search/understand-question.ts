@@ -18,7 +18,7 @@ export interface QuestionAnalysis extends Understanding {
 }
 
 const LIST_CUE = /有哪些|哪些|有哪|哪几|列举|列出|包括什么|包含什么|都有什么/;
-const NUMBER_CUE = /多少|几|目标|达到|比例|占比|比重|多大|多高|多快|多长|多久|百分之/;
+const NUMBER_CUE = /多少|几|目标|达到|比例|占比|比重|多大|多高|多快|多长|多久|百分之|什么水平/;
 
 /** Entity kinds a list question may ask for; a longer cue wins over a shorter one at the same place. */
 const TYPE_CUES: Array<[EntityType, RegExp]> = [
@@ -104,10 +104,20 @@ export function yearsIn(question: string): number[] {
  * Metric words: the informative terms that are neither target cue words, years and numbers, nor
  * part of a recognised region's name (通州区 says where, not what is measured).
  */
+/** The base a share is taken of ("占GDP多少" → "GDP"), lowercase, or "". */
+export function ratioBase(question: string): string {
+  return RATIO_BASE.exec(question)?.[1]?.toLowerCase() ?? '';
+}
+
+/** The question without the base a share is taken of ("占GDP多少" → "多少"). */
+export function withoutRatioBase(question: string): string {
+  return question.replace(RATIO_BASE, (m, base: string) => m.replace(base, ''));
+}
+
 export function metricWords(terms: readonly string[], entities: readonly EntityRef[], question = ''): string[] {
   const regions = entities.filter((e) => e.type === 'Region').map((e) => e.name);
   // "占GDP多少", "占地区生产总值的比重": the base a share is taken of is not what is measured.
-  const base = RATIO_BASE.exec(question)?.[1]?.toLowerCase() ?? '';
+  const base = ratioBase(question);
   return terms.filter(
     (t) =>
       !STOPWORDS.has(t) &&
