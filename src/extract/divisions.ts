@@ -22,11 +22,13 @@ const DIVISIONS: Division[] = readFileSync(FILE, 'utf8')
     return { name: name!, level: level as Division['level'], parent: parent ?? '', province: province ?? '' };
   });
 
-const SUFFIX = /(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|自治州|地区|盟|区|县|旗|自治县|自治旗)$/;
+const SUFFIX = /(省|市|特别行政区|地区|盟|区|县|旗)$/;
+/** 楚雄彝族自治州 → 楚雄: the peoples named before 自治 go with the level word. */
+const AUTONOMOUS = /^(.{2,}?)(?:\p{Script=Han}{1,3}?族)*自治(?:区|州|县|旗)$/u;
 
 /** The name a text writes without its level word: 江苏省 → 江苏, 南通市 → 南通, 通州区 → 通州 (two characters at least). */
 export function shortDivisionName(name: string): string {
-  const short = name.replace(SUFFIX, '');
+  const short = AUTONOMOUS.exec(name)?.[1] ?? name.replace(SUFFIX, '');
   return short.length >= 2 ? short : name;
 }
 

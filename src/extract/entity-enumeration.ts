@@ -9,6 +9,7 @@ import { isGenericName } from './generic-names.js';
 import { LEADING_WORDS, isHardBoundary } from './name-words.js';
 import { RULES } from './rule-ids.js';
 import { SUFFIX_TABLES } from './suffix-tables.js';
+import { divisionsNamed } from './divisions.js';
 
 const NOT_INDUSTRY_HEAD = /(企业|就业|创业|作业|事业|专业|职业|物业|营业)$/;
 const INDUSTRY_HEAD_WORDS = new Set(['行业', '产业', '赛道', '板块', '业态']);
@@ -119,8 +120,11 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
       const known = items.some((it) => tokensOf(tokens, it).some((t) => parseEntityTag(t.tag)?.type === 'Industry'));
       if (!extends_ && !known && !industryAfterField) continue;
     }
-    const type = kind === 'park' ? 'Park' : 'Industry';
-    for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration, type);
+    for (const it of items) {
+      // a zone list names places (文山三七、楚雄医药等工业园区); a list of what a zone gathers names sectors
+      const type = kind !== 'park' ? 'Industry' : startsWithPlace(tokens[it.first]!) ? 'Park' : 'Industry';
+      push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration, type);
+    }
     if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
   }
   return out;
@@ -146,6 +150,10 @@ function transitionSource(out: EntityCandidate[], text: string, tokens: Token[],
   if (tokens[k]?.word === '的') k = itemStart(tokens, k - 1) - 1;
   if (tokens[k]?.word !== '由') return;
   push(out, text, tokens[first]!.start, tokens[last]!.end, RULES.entityTransition);
+}
+
+function startsWithPlace(t: Token): boolean {
+  return t.tag === 'ns' || parseEntityTag(t.tag)?.type === 'Region' || divisionsNamed(t.word).length > 0;
 }
 
 function tokensOf(tokens: Token[], it: Item): Token[] {
