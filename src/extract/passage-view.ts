@@ -27,13 +27,34 @@ const CLAUSE_END = new Set(Array.from('，,：:', (c) => c.charCodeAt(0)));
 export function passageView(passage: SegmentedPassage, mentions: ResolvedMention[]): PassageView {
   let m = 0;
   const text = passage.text;
-  const sentences = sentenceSpans(text).map((s) => {
+  const sentences = joinWrapped(text, sentenceSpans(text)).map((s) => {
     const inside: ResolvedMention[] = [];
     while (m < mentions.length && mentions[m]!.start < s.start) m++;
     for (let k = m; k < mentions.length && mentions[k]!.start < s.end; k++) inside.push(mentions[k]!);
     return { ...s, text: text.slice(s.start, s.end), mentions: inside, top: topMentions(inside), clauses: clausesOf(text, s) };
   });
   return { passage, mentions, sentences, statements: statementSpans(text) };
+}
+
+/** A line that breaks mid-sentence (a long line without end punctuation, or a next line opening with 、，) goes on. */
+const WRAP_MIN = 25;
+const ENDS_SENTENCE = /[。！？!?；;：:]\s*$/;
+
+function joinWrapped(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && text[prev.end - 1] === '\n') {
+      const line = text.slice(prev.start, prev.end);
+      const next = text.slice(s.start, s.end).trimStart();
+      if (/^[、，,]/.test(next) || (line.trim().length >= WRAP_MIN && !ENDS_SENTENCE.test(line))) {
+        prev.end = s.end;
+        continue;
+      }
+    }
+    out.push({ ...s });
+  }
+  return out;
 }
 
 function topMentions(ms: ResolvedMention[]): ResolvedMention[] {

@@ -5,7 +5,7 @@ import type { ResolvedMention } from './resolve-entities.js';
 import type { EntityType } from '../model/index.js';
 import { CUES } from './relation-cues.js';
 
-const QUOTES = /[“”"「」‘’《》]/g;
+const QUOTES = /[“”"「」‘’《》\s]/g;
 const bare = (s: string): string => s.replace(QUOTES, '');
 /** An unrecognised item: a few characters without punctuation. */
 const UNKNOWN_ITEM = /^[^，,。；;：:！？()（）\s]{1,10}$/;
