@@ -42,25 +42,30 @@ export function createTargetsView() {
   let rows = [];
   let docs = new Map();
   let loadedScope = null;
-  let loading = null;
-  let lastState = null;
+  let pending = null;
   let shownRows = [];
   let typing = 0;
 
+  /** Reads the scope's targets once; false when a newer scope superseded this one meanwhile. */
   async function load(s) {
     const key = `${s.region}|${s.doc}`;
-    if (key === loadedScope) return;
-    loading ??= Promise.all([getJson('/api/targets', { limit: 500, ...scopeParams(s) }), listDocuments().catch(() => [])])
-      .then(([page, items]) => {
-        rows = page.items ?? [];
-        docs = new Map(items.map((d) => [d.id, d]));
-        loadedScope = key;
-        hideState(stateBox);
-      })
-      .finally(() => {
-        loading = null;
-      });
-    await loading;
+    if (key === loadedScope) return true;
+    if (pending?.key !== key) {
+      const promise = Promise.all([getJson('/api/targets', { limit: 500, ...scopeParams(s) }), listDocuments().catch(() => [])])
+        .then(([page, items]) => {
+          if (pending?.key !== key) return;
+          rows = page.items ?? [];
+          docs = new Map(items.map((d) => [d.id, d]));
+          loadedScope = key;
+          hideState(stateBox);
+        })
+        .finally(() => {
+          if (pending?.key === key) pending = null;
+        });
+      pending = { key, promise };
+    }
+    await pending.promise;
+    return loadedScope === key;
   }
 
   function filtered(s) {
@@ -108,7 +113,6 @@ export function createTargetsView() {
   }
 
   function render(s) {
-    lastState = s;
     if (document.activeElement !== metricInput) metricInput.value = s.metric;
     const years = [...new Set(rows.map((t) => t.year).filter(Boolean))].sort((a, b) => a - b).map((y) => [String(y), `${y} 年`]);
     fillSelect(yearSelect, years, s.year, '全部年份');
@@ -128,8 +132,7 @@ export function createTargetsView() {
 
   async function update(s) {
     try {
-      await load(s);
-      render(s);
+      if (await load(s)) render(s);
     } catch (error) {
       $('targets-summary').textContent = '';
       clear(table.tBodies[0]);
@@ -162,5 +165,5 @@ export function createTargetsView() {
     downloadFile(toCsv(columns, shownRows), exportName('targets', 'csv'));
   });
 
-  return { update, current: () => lastState };
+  return { update };
 }
