@@ -109,7 +109,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const body = name.slice(0, name.length - m.suffix.length);
       if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
       if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
-      if (table.needsShortBody.has(m.suffix) && (body.length < 2 || body.length > 4)) continue;
+      if (table.needsShortBody.has(m.suffix) && !isSectorBody(body, tokens, start, m.suffixStart, table)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) {
         if (!table.sectorDesignations.has(m.suffix) || !namesSector(tokens, start, m.suffixStart)) continue;
       }
@@ -128,6 +128,17 @@ function innerBody(tokens: Token[], table: SuffixTable, m: SuffixMatch): number 
   const prev = tokens[m.first - 1];
   if (!table.needsShortBody.has(m.suffix) || tokens[m.first]!.start !== m.suffixStart || !prev) return undefined;
   return prev.word.length === 2 && /^\p{Script=Han}+$/u.test(prev.word) && prev.tag === 'vn' ? prev.start : undefined;
+}
+
+/** Tags of words that act rather than name (优化, 稳定, 努力): a sector's body is none of them. */
+const ACTING_TAGS = new Set(['v', 'vd', 'd', 'ad', 'c', 'p', 'r', 'm']);
+
+/** The body of a short-body sector (数字贸易, 首发经济): 2–4 characters that name, not act, place or qualify. */
+function isSectorBody(body: string, tokens: Token[], start: number, suffixStart: number, table: SuffixTable): boolean {
+  if (body.length < 2 || body.length > 4 || table.notBodies.has(body)) return false;
+  const inner = tokens.filter((t) => t.start >= start && t.end <= suffixStart);
+  // one noun-verb alone is a sector (服务贸易); a plain verb or adverb anywhere is a clause (优化金融)
+  return !inner.some((t) => ACTING_TAGS.has(t.tag));
 }
 
 /** A framed name passes the same body checks as a grown one, and names no physical works. */

@@ -29,6 +29,8 @@ export interface SuffixTable {
   frameVerbs: Set<string>;
   /** Designations (示范区, 先行区) made particular by the sector they are for, as well as by a place. */
   sectorDesignations: Set<string>;
+  /** Bodies that only place or qualify (国内旅游, 财政金融): with a short-body suffix they name no sector. */
+  notBodies: Set<string>;
   /** Names of this shape are something else (X水利工程 is a work, not a programme). */
   notNames?: RegExp;
 }
@@ -48,6 +50,7 @@ const RuleFile = z.object({
   shortBody: z.array(z.string()),
   frameVerbs: z.array(z.string()),
   sectorDesignations: z.array(z.string()),
+  notBodies: z.array(z.string()),
   notNames: z.string().optional(),
   grow: z.object({
     maxLength: z.number().int().positive(),
@@ -77,6 +80,7 @@ function tableOf(file: string): SuffixTable {
     needsShortBody: new Set(r.shortBody),
     frameVerbs: new Set(r.frameVerbs),
     sectorDesignations: new Set(r.sectorDesignations),
+    notBodies: new Set(r.notBodies),
     ...(r.notNames ? { notNames: new RegExp(r.notNames) } : {}),
   };
 }
