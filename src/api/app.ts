@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cors from 'cors';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { z } from 'zod';
@@ -51,18 +51,25 @@ function register(app: Express, route: AnyRoute, services: Services, corsOrigins
   });
 }
 
-/** Unsupported methods on a known path answer 405 with the methods it has (OPTIONS: 204 with them). */
-function methodNotAllowed(app: Express, routes: AnyRoute[]): void {
-  const methods = new Map<string, Set<string>>();
-  for (const route of routes) (methods.get(route.path) ?? methods.set(route.path, new Set()).get(route.path)!).add(route.method.toUpperCase());
-  for (const [path, set] of methods) {
-    const allow = [...set, ...(set.has('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
-    app.all(path, (req, res, next) => {
-      res.setHeader('Allow', allow);
-      if (req.method === 'OPTIONS') return void res.status(204).end();
-      next(new AppError('METHOD_NOT_ALLOWED', `${req.method.slice(0, 20)} is not supported here; use ${allow}`));
-    });
+/**
+ * Unsupported methods on a known path answer 405 with the methods it has (OPTIONS: 204 with them).
+ * One middleware after the routes rather than a catch-all route per path, so the app's routes stay
+ * exactly the declared ones.
+ */
+function methodNotAllowed(routes: AnyRoute[]): RequestHandler {
+  const byPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  for (const route of routes) {
+    const pattern = new RegExp(`^${route.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}/?$`);
+    (byPath.get(route.path) ?? byPath.set(route.path, { pattern, methods: new Set() }).get(route.path)!).methods.add(route.method.toUpperCase());
   }
+  const known = [...byPath.values()].map(({ pattern, methods }) => ({ pattern, allow: [...methods, ...(methods.has('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ') }));
+  return (req, res, next) => {
+    const match = known.find((k) => k.pattern.test(req.path));
+    if (!match) return next();
+    res.setHeader('Allow', match.allow);
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next(new AppError('METHOD_NOT_ALLOWED', `${req.method.slice(0, 20)} is not supported here; use ${match.allow}`));
+  };
 }
 
 export function createApp(services: Services): Express {
@@ -117,7 +124,7 @@ export function createApp(services: Services): Express {
   const routes = apiRoutes(() => openapi);
   openapi = buildOpenApi(routes, VERSION);
   for (const route of routes) register(app, route, services, origins);
-  methodNotAllowed(app, routes);
+  app.use(methodNotAllowed(routes));
 
   app.use('/vendor', webVendorRouter());
   app.use(express.static(WEB_DIR, { index: 'index.html', fallthrough: true }));

@@ -71,7 +71,9 @@ function assertSameSite(req: Request, corsOrigins: string[]): void {
   if (origin !== undefined && !listed && originAuthority(origin) !== req.get('host')?.toLowerCase()) {
     throw new AppError('CROSS_SITE_WRITE', 'writes from another origin are refused; list it in CORS_ORIGINS to allow it');
   }
-  const fromBrowser = origin !== undefined || site !== undefined || req.get('sec-fetch-mode') !== undefined;
+  // Browsers send Sec-Fetch-Site on every request and Origin on every POST; Node's fetch sends only
+  // Sec-Fetch-Mode, and is a tool like curl, not a page acting for a user.
+  const fromBrowser = origin !== undefined || site !== undefined;
   if (fromBrowser && req.method === 'POST' && !req.is('application/json') && !req.get(WRITE_HEADER)) {
     throw new AppError('CROSS_SITE_WRITE', `a browser write must send JSON or the ${WRITE_HEADER} header`);
   }
