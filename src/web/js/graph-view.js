@@ -104,7 +104,7 @@ export function createGraphView(container, { onNodeActivate, onEdgeActivate }) {
         name: graph.nodes.length > 2 ? 'fcose' : 'grid',
         animate: false,
         randomize: true,
-        quality: graph.nodes.length > 300 ? 'draft' : 'default',
+        quality: 'default',
         nodeRepulsion: () => 9000,
         idealEdgeLength: () => 90,
         nodeSeparation: 80,
