@@ -3,6 +3,7 @@
 // - the park, then a verb of building or gathering, then the industries of its clause: "在P布局Y",
 //   "P重点发展A、B", "支持P拓展A、B等功能"; or the park and the industries its clause gathers
 //   ("P A、B、C协同发展");
+// - the sentence opens with the industry, the next clause builds the park: "发展Y，建设P";
 // - the industry takes the park as its base: "Y以P建设为引领"; or the sentence does: "以P为载体，发展Y";
 // - the park's own name holds the industry: "X大数据产业园" → 大数据;
 // - (section) the park made the main base ("以P为主阵地") hosts the section's leading group of industries.
@@ -38,6 +39,19 @@ export function hostsInSentence(view: PassageView): RelationFact[] {
       if (text[park.start - 1] === '以' && role) {
         if (prev?.type !== 'Industry') for (const x of aimedAfterRole(s, text, park.end + role[0].length)) add(x);
         continue;
+      }
+      // 发展Y，建设P: the sentence opens with the industry, the park's clause only builds the park
+      const c = clauseIndex(s, park.start);
+      const prevClause = s.clauses[c - 1];
+      const before = prevClause ? ms.filter((x) => x.start >= prevClause.start && x.end <= prevClause.end) : [];
+      const y = before[0];
+      if (
+        y?.type === 'Industry' && before.length === 1 && rest.length === 0 &&
+        /^[”"」]?(?:发展)?[，,]$/.test(text.slice(y.end, prevClause!.end)) &&
+        CUES.supportVerbAfter.test(text.slice(prevClause!.start, y.start)) &&
+        CUES.policyVerbBefore.test(text.slice(clause.start, park.start))
+      ) {
+        add(y);
       }
       if (industries.length === 0 || rest.some((x) => x.type === 'Park' || x.type === 'Policy')) continue;
       // P(重点)发展/布局/打造 Y…

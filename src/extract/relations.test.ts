@@ -25,6 +25,7 @@ const STATED: Array<[string, string, RelationType, string]> = [
   ['an industry that takes a park as its base is hosted there', '装备制造产业以智能制造产业园建设为依托，加快发展', 'HOSTS', '智能制造产业园 > 装备制造'],
   ['a park that develops industries hosts them', '宁波经济技术开发区重点发展新能源汽车、集成电路等产业。', 'HOSTS', '宁波经济技术开发区 > 集成电路'],
   ['在P布局Y: the park hosts what is laid out in it', '在滨海高新区布局集成电路和生物医药产业。', 'HOSTS', '天津滨海高新技术产业开发区 > 生物医药'],
+  ['发展Y，建设P: the park built in the clause after the industry hosts it', '加快发展跨境电商，建设江海物流园。', 'HOSTS', '江海物流园 > 跨境电商'],
   ['a park whose name holds an industry hosts it', '加快建设苏州生物医药产业园，壮大生物医药产业。', 'HOSTS', '苏州生物医药产业园 > 生物医药'],
   ['a list closed by 等 and a grouping: each item is part of it', '培育壮大智能网联汽车、新型显示、生物制药等先进制造业。', 'PART_OF', '新型显示 > 先进制造业'],
   ['a grouping, then 包括 and a list: each item is part of it', '加快发展现代服务业，包括金融服务、电子商务、人力资源服务。', 'PART_OF', '电子商务 > 现代服务业'],
