@@ -9,6 +9,7 @@ import { answerExplanation } from './answer-explanation.js';
 import { answerList } from './answer-list.js';
 import { answerNumber } from './answer-number.js';
 import { answerOrganisation } from './answer-organisation.js';
+import { amountValue } from './answer-span.js';
 import { queryTokens } from './query-tokens.js';
 import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
 import { retrievePassages, type Retrieval } from './retrieve-passages.js';
@@ -37,7 +38,14 @@ const TARGET_MARGIN = 0.05;
 function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined): AnswerDraft | undefined {
   if (!a) return b;
   if (!b) return a;
+  if (a.targets?.length && sameAmount(a.span, b.span)) return a;
   return b.confidence > a.confidence + (a.targets?.length ? TARGET_MARGIN : 0) ? b : a;
+}
+
+/** Whether two answer spans state the same number ("80%以上" and "80%"). */
+function sameAmount(x: string | undefined, y: string | undefined): boolean {
+  const a = x === undefined ? undefined : amountValue(x);
+  return a !== undefined && y !== undefined && a === amountValue(y);
 }
 
 /** `question` is the question text, or a request object `{q}` as the API receives it. */
@@ -57,7 +65,7 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   else if (analysis.type === 'organisation') draft = answerOrganisation(await retrieve());
   // An uncertain Target match is checked against the best sentence (a count of platforms does not
   // answer "最高奖补多少"; the sentence stating the subsidy does).
-  if (!draft || draft.confidence < TARGET_SURE) {
+  if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE || (draft.targets?.length && draft.confidence < TARGET_SURE)) {
     draft = better(draft, answerExplanation(await retrieve(), { question: q, type: analysis.type }));
   }
 
