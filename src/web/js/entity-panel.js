@@ -82,6 +82,14 @@ export function renderEntityPanel(container, detail, actions) {
     h('div', { class: 'panel-title' }, typeBadge(detail.type), h('h2', { id: 'entity-name', class: 'entity-name' }, detail.name)),
     h('p', { class: 'entity-meta' }, `提及 ${detail.mentions} 次 · 出现在 ${docs} 篇文档`, h('span', { class: 'mono' }, detail.id)),
     detail.aliases?.length ? h('p', { class: 'aliases' }, '别名：', detail.aliases.map((a) => h('span', { class: 'chip' }, a))) : null,
+    detail.zone
+      ? h(
+          'p',
+          { class: 'aliases zone', title: detail.zone.source },
+          `开发区目录：${[detail.zone.name, detail.zone.province, detail.zone.level, detail.zone.type].filter(Boolean).join(' · ')}`,
+          detail.zone.leadingIndustries?.length ? ` · 主导产业：${detail.zone.leadingIndustries.join('、')}` : '',
+        )
+      : null,
   );
 
   const targets = h(
