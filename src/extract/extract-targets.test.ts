@@ -168,6 +168,16 @@ describe('targets: lists, counts and numbers in words', () => {
     expect(t!.year).toBeUndefined();
   });
 
+  it('a plan that ended before the document is the past', () => {
+    const title = '某省国民经济和社会发展第十四个五年规划纲要';
+    expect(targetsOf('“十三五”期间，全省新建高速公路1000公里，地区生产总值年均增长7%', { title })).toEqual([]);
+    expect(rows(targetsOf('“十四五”时期，地区生产总值年均增长6%', { title }))).toEqual([['地区生产总值增长', 6, '%', '=']]);
+  });
+
+  it('a size word may open the counted object', () => {
+    expect(rows(targetsOf('培育5个千亿级产业集群', { heading: '主要目标' }))).toEqual([['千亿级产业集群', 5, '个', '=']]);
+  });
+
   it('a bare verb after a new year continues the subject', () => {
     const targets = targetsOf('到2025年，软件产业收入突破1000亿元；到2030年，突破2000亿元', { heading: '主要目标' });
     expect(rows(targets)).toEqual([

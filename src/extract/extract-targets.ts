@@ -83,7 +83,7 @@ export function extractTargets(passage: SegmentedPassage, mentions: ResolvedMent
         }
         if (TARGET_RULES.statisticClause.test(text.slice(clause.start, clause.end).trim())) continue;
         const statementSoFar = text.slice(st.start, clause.end);
-        if (speaksOfPast(statementSoFar, text.slice(0, st.start), opts.section?.pastBefore)) continue;
+        if (speaksOfPast(statementSoFar, text.slice(0, st.start), opts.section?.pastBefore, opts.docYear)) continue;
         const forward = forwardSection || TARGET_RULES.forward.test(statementSoFar);
         const when = yearAt(tokens, from, n, opts.docYear, garbled !== undefined && GARBLED_YEAR.test(text.slice(st.start, t.start)) ? garbled : fallbackYear);
         if (when.past) continue;

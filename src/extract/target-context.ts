@@ -48,8 +48,8 @@ function lastIndex(re: RegExp, text: string): number {
  * no marker of either kind takes the passage's last marker before it ("这五年，…。全市生产总值从
  * 4.16万亿元增加到5.67万亿元").
  */
-export function speaksOfPast(statement: string, passagePrefix: string, pastBefore = false): boolean {
-  return tenseOf(statement) ?? tenseOf(passagePrefix) ?? pastBefore;
+export function speaksOfPast(statement: string, passagePrefix: string, pastBefore = false, docYear?: number): boolean {
+  return tenseOf(statement, docYear) ?? tenseOf(passagePrefix, docYear) ?? pastBefore;
 }
 
 const WEAK_PAST = new RegExp(TARGET_RULES.weakPast.source, 'g');
@@ -58,13 +58,25 @@ const WEAK_PAST = new RegExp(TARGET_RULES.weakPast.source, 'g');
  * true = the text's last marker is of the past, false = of the future, undefined = no marker. A
  * comparison base (比上年) marks the past only where nothing marks the future.
  */
-export function tenseOf(text: string): boolean | undefined {
+export function tenseOf(text: string, docYear?: number): boolean | undefined {
   const strong = text.replace(WEAK_PAST, (m) => '\u3000'.repeat(m.length));
-  const past = lastIndex(TARGET_RULES.past, strong);
+  const past = Math.max(lastIndex(TARGET_RULES.past, strong), lastEndedPlan(strong, docYear));
   const future = lastIndex(TARGET_RULES.future, strong);
   if (past < 0 && future < 0) return strong === text ? undefined : true;
   return past > future;
 }
+
+/** Where the text last names a five-year plan that ended before the document's year (“十三五”时期 in 2021): a report of the past. */
+function lastEndedPlan(text: string, docYear: number | undefined): number {
+  if (docYear === undefined) return -1;
+  let last = -1;
+  for (const m of text.matchAll(FIVE_YEAR_PLAN_AT)) {
+    const end = planEndYear(m[0]);
+    if (end !== undefined && end < docYear) last = m.index;
+  }
+  return last;
+}
+const FIVE_YEAR_PLAN_AT = /十[一二三四五六七八九]?五/g;
 
 export interface SectionContext {
   /** The section, up to this passage, last spoke of the past ("这五年，……" then figures). */
@@ -118,7 +130,7 @@ export function sectionContexts(passages: Array<{ heading: string; text: string 
     }
     heading = p.heading;
     out.push(year === undefined ? { pastBefore: past } : { pastBefore: past, yearBefore: year });
-    past = tenseOf(p.text) ?? past;
+    past = tenseOf(p.text, docYear) ?? past;
     for (const para of paragraphSpans(p.text)) year = isLeadParagraph(p.text.slice(para.start, para.end), docYear) ?? year;
   }
   return out;
@@ -215,11 +227,13 @@ export function documentTargetOptions(
   entities: Array<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>,
 ): DocumentTargetOptions {
   const dated = /^(?:19|20)\d{2}/.exec(profile.publishedAt ?? '');
-  const docYear = documentYear(title, passages) ?? (dated ? Number(dated[0]) : undefined);
+  const planEnd = planEndYear(profile.period ?? undefined);
+  // a five-year plan is adopted in its first year
+  const planStart = planEnd !== undefined && PLAN_NUMBER.test(profile.period ?? '') ? planEnd - 4 : undefined;
+  const docYear = documentYear(title, passages) ?? (dated ? Number(dated[0]) : planStart);
   const plan = isPlanTitle(title) || TARGET_RULES.planTitle.test(profile.genre ?? '');
   const region = profile.region;
   const regionEntity = region ? entities.find((e) => e.type === 'Region' && (e.name === region || (e.name.length >= 2 && region.endsWith(e.name)))) : undefined;
-  const planEnd = planEndYear(profile.period ?? undefined);
   const parks = entities.filter((e) => e.type === 'Park').map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
   return {
     ...(docYear === undefined ? {} : { docYear }),

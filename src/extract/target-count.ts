@@ -65,6 +65,8 @@ function startsObject(tokens: Token[], k: number, clauseEnd: number): boolean {
   // "完成800户的改造任务": the classifier's 的 opens the object
   if (t.word === '的') return tokens[k + 1] !== undefined && tokens[k + 1]!.start < clauseEnd && HAN.test(tokens[k + 1]!.word);
   if (isNounLike(t) || (HAN.test(t.word) && /^(x|s|nr|ns|l|i)/.test(t.tag))) return true;
+  // "5个千亿级产业集群": a size word before the noun
+  if (HAN.test(t.word) && /^[mq]/.test(t.tag) && [tokens[k + 1], tokens[k + 2]].some((x) => x !== undefined && x.start < clauseEnd && isNounLike(x))) return true;
   if (t.word === '的' || !(HAN.test(t.word) || NUMERIC.test(t.word))) return false;
   for (let j = k + 1; j < tokens.length && tokens[j]!.start < clauseEnd; j++) if (tokens[j]!.word === '的') return true;
   return NUMERIC.test(t.word) && tokens[k + 1] !== undefined && isNounLike(tokens[k + 1]!);

@@ -67,7 +67,8 @@ export function readValue(c: NumberContext): Made | undefined {
   // a bare count verb names nothing ("培育3家…", its object unread)
   if (!metric || TARGET_RULES.countVerbs.has(metric)) return undefined;
   // "滚动实施1000项亿元以上…项目": a count verb's object left unread is no metric either
-  const objectFollows = afterBounds(tokens, n, c.stTo) < c.stTo && tokens[afterBounds(tokens, n, c.stTo)]!.start < c.clause.end;
+  const following = tokens[afterBounds(tokens, n, c.stTo)];
+  const objectFollows = following !== undefined && following.start < c.clause.end && HAN.test(following.word);
   if (objectFollows && [...TARGET_RULES.countVerbs].some((v) => metric.endsWith(v))) return undefined;
   const statementHasRespectively = tokens.slice(mFrom, n).some((t) => t.word === '分别');
   let respective: string[] | undefined;
