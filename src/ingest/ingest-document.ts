@@ -10,7 +10,7 @@ import { moduleLogger } from '../log.js';
 import type { DocumentMeta, Passage } from '../model/index.js';
 import type { Segmenter } from '../segment/index.js';
 import type { DocumentToWrite, GraphStore, StoredPassage } from '../store/port.js';
-import type { DocumentInput } from './document-input.js';
+import { hasVisibleText, type DocumentInput } from './document-input.js';
 import { normaliseText } from './normalise-text.js';
 import { splitPassages } from './split-passages.js';
 
@@ -102,7 +102,7 @@ export async function ingestDocument(input: DocumentInput, deps: IngestDeps, opt
 /** Every stage up to the write; bulk loading (ingestFiles) writes several prepared documents at once. */
 export async function prepareDocument(input: DocumentInput, deps: IngestDeps, opts: IngestOptions = {}): Promise<PreparedDocument> {
   const started = performance.now();
-  if (!input.text.trim()) throw new AppError('EMPTY_DOCUMENT', `${input.title}: the document has no text`);
+  if (!hasVisibleText(input.text)) throw new AppError('EMPTY_DOCUMENT', `${input.title}: the document has no visible text`);
   const text = normaliseText(input.text);
   const sha256 = createHash('sha256').update(text).digest('hex');
   // Only an explicit source identifies versions of one document: without it, two texts that share a

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 import { decodeText, type Encoding } from './decode-text.js';
+import { cleanTitle } from './document-input.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -36,9 +37,10 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 
 /** A title: the first Markdown heading, else a short first line that reads as a title, else the file name. */
 export function titleOf(text: string, file: string): string {
-  const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+  // Titles are shown in terminals and pages: no control, zero-width or bidi characters.
+  const heading = cleanTitle(/^#\s+(.+)$/m.exec(text)?.[1] ?? '');
   if (heading) return heading.slice(0, 300);
-  const first = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const first = text.split('\n').map(cleanTitle).find(Boolean) ?? '';
   if (first.length >= 4 && first.length <= 40 && !/[。，,；;：:！？]/.test(first)) return first;
   return path.basename(file, path.extname(file));
 }
