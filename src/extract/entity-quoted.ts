@@ -15,7 +15,25 @@ const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活
 /** A word after the quote that names the thing by the quote ("…”活动" → the quote is the name). */
 const NAMED_BY = /^(专项行动|专项活动|活动|行动|工作|试点|工程|战略|计划|行动计划)/;
 /** Verbs that carry out a programme, right before its quoted name (实施“…”, 深入推进“…”). */
-const POLICY_VERB_BEFORE = /(实施|推进|落实|深化|开展|推行|坚持|贯彻|推动|用好|抓好|健全|完善|促进|强化|打好|打赢|扎实|做好|优化)$/;
+const POLICY_VERBS = '实施|推进|落实|深化|开展|推行|坚持|贯彻|推动|用好|抓好|健全|完善|促进|强化|打好|打赢|扎实|做好|优化|加快';
+const POLICY_VERB_BEFORE = new RegExp(`(${POLICY_VERBS})$`);
+const POLICY_VERB_ANYWHERE = new RegExp(POLICY_VERBS);
+/** Where a clause part ends: the quote then stands as the object of the clause's verb. */
+const CLAUSE_END = /^[，。；！？,;]|^$/;
+const CLAUSE_START = /[，。；：！？,;:\n]/;
+
+/**
+ * The clause carries the quote out: a programme verb right before it (实施“…”), or earlier in its
+ * clause when the quote ends the clause (推进制造业“智改数转网联”，).
+ */
+function carriedOut(text: string, start: number, end: number): boolean {
+  if (POLICY_VERB_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
+  if (!CLAUSE_END.test(text.slice(end, end + 1))) return false;
+  let from = start;
+  while (from > 0 && start - from < 16 && !CLAUSE_START.test(text[from - 1]!)) from--;
+  return POLICY_VERB_ANYWHERE.test(text.slice(from, start));
+}
+
 /** A slogan is one phrase: no list inside it, no arithmetic of labels ("1+3"), and some Han. */
 const isSlogan = (q: string): boolean => !/[、，,]/.test(q) && /\p{Script=Han}{2}/u.test(q) && !/[+＋]$/.test(q);
 
@@ -35,7 +53,7 @@ export function quotedCandidates(text: string): EntityCandidate[] {
     const joined = JOINED_WITH.exec(after)?.[0];
     if (joined) {
       out.push(candidate(quote + joined, m.index, end + joined.length));
-    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || (POLICY_VERB_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) && isSlogan(quote))) {
+    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || (carriedOut(text, m.index, end) && isSlogan(quote))) {
       // GUIDELINES "Policy": named slogans and frameworks (放管服, 双随机一公开) — a quote the
       // sentence carries out (实施/推进/落实 “…”), not a nickname or a brand merely quoted
       out.push(candidate(quote, m.index, end));

@@ -99,7 +99,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (table.type === 'Policy' && m.suffix.length === 1 && next && /^n|^vn$/.test(next.tag) && !parseEntityTag(next.tag)) continue;
       const end = tokens[j]!.end;
       const grown = growNameStart(tokens, m.first, m.suffixStart, end, table.grow);
-      const framed = table.frameVerbs.size ? frameStart(tokens, table.frameVerbs, m.first, end, table.grow.maxLength) : undefined;
+      const framed = table.frameVerbs.size ? frameStart(tokens, table.frameVerbs, m.first, end, table.grow.maxLength, table.suffixes) : undefined;
       if (framed !== undefined && framed < (grown ?? m.suffixStart) && isNamedBody(text.slice(framed, end), table, m.suffix)) {
         out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
       }
@@ -155,11 +155,18 @@ const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及
  * Rule entity.policy-frame: "开展直播电商发展三年行动" — after a verb that carries a programme out,
  * the whole phrase up to the suffix is its name, verbs inside included (发展, 提升, 深化).
  */
-function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number): number | undefined {
+function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
+  // in a list of programmes (实施A计划、B工程) the verb frames every item: the name starts after the 、
+  let itemStart: number | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
-    if (end - t.start > maxLength + 4 || FRAME_STOP.test(t.word)) return undefined;
-    if (verbs.has(t.word)) return k + 1 < first ? tokens[k + 1]!.start : undefined;
+    if (t.word === '、' && itemStart === undefined && suffixes.some((s) => tokens[k - 1]?.word.endsWith(s))) {
+      itemStart = k + 1 < first ? tokens[k + 1]!.start : undefined;
+      if (itemStart === undefined) return undefined;
+      continue;
+    }
+    if (FRAME_STOP.test(t.word) || (itemStart === undefined && end - t.start > maxLength + 4)) return undefined;
+    if (verbs.has(t.word)) return itemStart ?? (k + 1 < first ? tokens[k + 1]!.start : undefined);
   }
   return undefined;
 }
