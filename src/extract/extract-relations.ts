@@ -6,7 +6,7 @@ import { documentNames, type DocumentNames } from './rel-names.js';
 import { extendsTo } from './rel-extends-to.js';
 import { integratesWith } from './rel-integrates-with.js';
 import { hostsInSentence, hostsLead, hostsNamed } from './rel-hosts.js';
-import { supportsAdjacent, supportsInSentence, supportsLead, supportsListed, supportsNamed } from './rel-supports.js';
+import { supportsAdjacent, supportsInSentence, supportsLead, supportsListed, supportsNamed, supportsPurpose } from './rel-supports.js';
 import { containsInPassage } from './rel-contains.js';
 import { partOfList } from './rel-part-of.js';
 import { partOfOpeners } from './rel-lead-group.js';
@@ -21,6 +21,7 @@ const PASSAGE_RULES: Array<(v: PassageView, names: DocumentNames) => RelationFac
   supportsLead,
   supportsListed,
   supportsAdjacent,
+  supportsPurpose,
   containsInPassage,
   partOfList,
   partOfOpeners,

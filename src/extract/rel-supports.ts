@@ -5,6 +5,7 @@
 //   or the clause before it is the aim: "发展Y，实施P";
 // - a policy right after a list closed by 等 supports its items: "A、B等行业P";
 // - a policy written right after its sector: "推行制造业“链长制”", "推进P片区X试点";
+// - a statement of purpose names what the policy it makes is for: "为促进Y发展，…制定P";
 // - a lead sentence names the sector the next sentence's policies serve: "促进Y发展。…实施P".
 import type { Entity, EntityType } from '../model/index.js';
 import type { PassageView, SentenceView } from './passage-view.js';
@@ -105,6 +106,31 @@ export function supportsListed(view: PassageView): RelationFact[] {
       const evidence = [evidenceOf(view, { start: items[0]?.start ?? at, end: p.end }, RULES.relSupportsListed)];
       for (const x of items) out.push({ type: 'SUPPORTS', from: p.entityId, to: x.entityId, evidence });
     }
+  }
+  return out;
+}
+
+/** "为促进Y发展，…，制定《P》": the policy a statement of purpose leads to supports what the purpose names. */
+export function supportsPurpose(view: PassageView): RelationFact[] {
+  const out: RelationFact[] = [];
+  const text = view.passage.text;
+  for (const st of view.statements) {
+    if (!CUES.purposeOpen.test(text.slice(st.start, st.start + 4))) continue;
+    const inside = view.sentences.filter((s) => s.start >= st.start && s.end <= st.end);
+    const made = inside.flatMap((s) => s.top).filter((m) => m.type === 'Policy' && CUES.purposeMakes.test(text.slice(Math.max(st.start, m.start - 8), m.start)));
+    if (made.length === 0 || inside.length === 0) continue;
+    // the purpose: the clauses before the first one citing a basis or making the policy
+    const first = inside[0]!;
+    let end = made[0]!.start;
+    for (const c of first.clauses) {
+      if (c.start > first.start && CUES.purposeBase.test(text.slice(c.start, c.end))) {
+        end = Math.min(end, c.start);
+        break;
+      }
+    }
+    const aims = first.top.filter((x) => isTarget(x) && x.end <= end && isAim(first, text, x));
+    const evidence = [evidenceOf(view, { start: st.start, end: made[made.length - 1]!.end }, RULES.relSupportsPurpose)];
+    for (const p of made) for (const x of aims) out.push({ type: 'SUPPORTS', from: p.entityId, to: x.entityId, evidence });
   }
   return out;
 }

@@ -3,12 +3,12 @@
 import { readRuleFile } from './rule-files.js';
 
 interface CueFile {
-  [group: string]: { words?: string[]; before?: string[]; after?: string[]; numerals?: string; counters?: string[] };
+  [group: string]: { words?: string[]; before?: string[]; after?: string[]; numerals?: string; counters?: string[]; opens?: string[]; makes?: string[]; bases?: string[] };
 }
 
 const file = readRuleFile('relations.json') as CueFile;
 
-function words(group: string, key: 'words' | 'before' | 'after' | 'counters' = 'words'): string[] {
+function words(group: string, key: 'words' | 'before' | 'after' | 'counters' | 'opens' | 'makes' | 'bases' = 'words'): string[] {
   const list = file[group]?.[key];
   if (!Array.isArray(list)) throw new Error(`graph/rules/relations.json: ${group}.${key} is missing`);
   return list;
@@ -46,5 +46,8 @@ export const CUES = {
   leadMembersAfter: new RegExp(`^[，,：:；;]?(?:${ADVERBS})*(?:${alt(words('leadMembers'))})[：:]?`),
   subZone: new RegExp(`(?:${alt(words('subZoneSuffixes'))})$`),
   modifierAfter: new RegExp(`^[”"」]?(?:${alt(words('modifierNouns'))})`),
+  purposeOpen: new RegExp(`^\\s*(?:${alt(words('purpose', 'opens'))})`),
+  purposeMakes: new RegExp(`(?:${alt(words('purpose', 'makes'))})了?[《“"]?$`),
+  purposeBase: new RegExp(`^\\s*(?:${alt(words('purpose', 'bases'))})`),
   nameAimAfter: new RegExp(`^(?:${alt(words('nameAims'))})`),
 } as const;

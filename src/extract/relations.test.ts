@@ -34,6 +34,7 @@ const STATED: Array<[string, string, RelationType, string]> = [
   ['扶持Y的P: the policy is for the industry it names before it', '全面落实扶持家政服务业和养老服务业的贷款贴息政策。', 'SUPPORTS', '贷款贴息政策 > 家政服务业'],
   ['a lead sentence names the sector the next sentence’s policies serve', '壮大海洋经济。实施蓝色港湾行动，推进智慧渔港建设工程。', 'SUPPORTS', '蓝色港湾行动 > 海洋经济'],
   ['a policy written right after its sector is that sector’s', '全面推行制造业“链长制”，打造先进制造业集群。', 'SUPPORTS', '链长制 > 制造业'],
+  ['为促进Y发展，…制定P: the policy a statement of purpose makes supports what it names', '为促进海洋经济高质量发展，根据《海域使用管理法》等有关规定，我局制定了《关于推进海洋牧场建设的实施意见》。', 'SUPPORTS', '关于推进海洋牧场建设的实施意见 > 海洋经济'],
   ['a policy whose name holds an industry supports it', '推进工业互联网创新发展工程。\n工业互联网产业规模持续扩大。', 'SUPPORTS', '工业互联网创新发展工程 > 工业互联网'],
 ];
 

@@ -31,6 +31,7 @@ export const RULES = {
   relSupportsLead: 'rel.supports-lead',
   relSupportsListed: 'rel.supports-listed',
   relSupportsAdjacent: 'rel.supports-adjacent',
+  relSupportsPurpose: 'rel.supports-purpose',
   relHostsNamed: 'rel.hosts-named',
   relContains: 'rel.contains',
   relPartOf: 'rel.part-of',
