@@ -1,5 +1,6 @@
-// The Express app: request ids and logs, security headers, CORS, rate limit, body limits, timeouts,
-// the declared routes, the explorer page, and one problem+json error handler.
+// The Express app: request ids and logs, the Host allow-list, security headers, CORS, rate limit,
+// body limits, timeouts, the store behind its circuit breaker, the declared routes (405 for other
+// methods on their paths), the explorer page, and one problem+json error handler.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import cors from 'cors';

@@ -1,15 +1,13 @@
 // A circuit breaker in front of the graph store. While the store is known to be down, every call
 // answers STORE_UNAVAILABLE at once instead of waiting out the driver's connection timeouts and
-// retries (seconds per request). What the breaker knows comes from readiness: a call or ping that
-// fails with STORE_UNAVAILABLE opens it; a ping that succeeds closes it. A background ping runs
+// retries (seconds per request). What the breaker knows comes from readiness: a ping that fails with
+// STORE_UNAVAILABLE opens it (a failed call prompts one), a ping that succeeds closes it. A background ping runs
 // every `intervalMs`, so an outage is noticed before requests meet it and recovery needs no restart.
 import { AppError, isAppError } from '../errors.js';
 import { moduleLogger } from '../log.js';
 import type { GraphStore } from '../store/port.js';
 
 const log = moduleLogger('store-breaker');
-// Calls that manage the breaker or the store itself rather than reading or writing the graph.
-const UNGUARDED = new Set<PropertyKey>(['ping', 'close', 'kind']);
 
 export class StoreBreaker {
   private down: { since: Date; cause: unknown } | undefined;
@@ -23,10 +21,6 @@ export class StoreBreaker {
     // A failed background ping is already recorded; nothing waits for it.
     this.timer = setInterval(() => this.probe().catch(() => undefined), intervalMs);
     this.timer.unref();
-  }
-
-  get isOpen(): boolean {
-    return this.down !== undefined;
   }
 
   /** Pings the store and records the outcome; concurrent callers (the readiness route) share one ping. */
@@ -56,9 +50,9 @@ export class StoreBreaker {
         const value: unknown = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function') return value;
         const method = value as (...args: unknown[]) => Promise<unknown>;
+        // A ping is the breaker's own probe; closing the store stops the probing.
         if (prop === 'ping') return () => this.probe();
         if (prop === 'close') return () => (this.stop(), method.call(target));
-        if (UNGUARDED.has(prop)) return method.bind(target);
         return (...args: unknown[]) => this.call(() => method.apply(target, args));
       },
     });
@@ -71,7 +65,9 @@ export class StoreBreaker {
     try {
       return await work();
     } catch (error) {
-      if (isAppError(error) && error.code === 'STORE_UNAVAILABLE') this.open(error);
+      // A failed call only prompts a ping: a busy moment (SQLite's lock, one dropped connection)
+      // must not shut every request out while the store still answers.
+      if (isAppError(error) && error.code === 'STORE_UNAVAILABLE') void this.probe().catch(() => undefined);
       throw error;
     }
   }
