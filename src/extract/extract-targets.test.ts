@@ -80,6 +80,13 @@ describe('targets', () => {
     expect(byMetric['高新区占比']).toHaveLength(1);
   });
 
+  it('measures a document industry its metric spells out, and a continued metric measures the same', () => {
+    const facts = factsOf('大力发展软件和信息服务业。\n到2025年，力争软件和信息服务业收入达到500亿元，年均增长15%以上');
+    const industry = facts.entities.find((e) => e.type === 'Industry' && e.name.includes('信息服务业'));
+    expect(industry).toBeDefined();
+    expect(facts.targets.map((t) => t.measures)).toEqual([[industry!.id], [industry!.id]]);
+  });
+
   it('gives every target a deterministic id from its offsets', () => {
     const a = targetsOf('城镇登记失业率控制在3%以内');
     const b = targetsOf('城镇登记失业率控制在3%以内');

@@ -39,6 +39,8 @@ export interface TargetOptions {
   planEndYear?: number;
   /** The document's parks, for a bare class word (高新区) in a target's clause. */
   parks?: DocumentPark[];
+  /** The document's industries, for a metric that names one where no mention was marked. */
+  industries?: DocumentPark[];
 }
 
 const NUMBER_CHAR = /[\d三四五六七八九十百千]/;

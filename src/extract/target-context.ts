@@ -191,6 +191,8 @@ export interface DocumentTargetOptions {
   planEndYear?: number;
   /** The document's parks with the names they go by, for a bare 高新区 in a target's clause. */
   parks: DocumentPark[];
+  /** The document's industries with the names they go by, for a metric that names one (信息业产值). */
+  industries: DocumentPark[];
 }
 
 export interface DocumentPark {
@@ -234,11 +236,14 @@ export function documentTargetOptions(
   const plan = isPlanTitle(title) || TARGET_RULES.planTitle.test(profile.genre ?? '');
   const region = profile.region;
   const regionEntity = region ? entities.find((e) => e.type === 'Region' && (e.name === region || (e.name.length >= 2 && region.endsWith(e.name)))) : undefined;
-  const parks = entities.filter((e) => e.type === 'Park').map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
+  const named = (type: string): DocumentPark[] => entities.filter((e) => e.type === type).map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
+  const parks = named('Park');
+  const industries = named('Industry');
   return {
     ...(docYear === undefined ? {} : { docYear }),
     plan,
     parks,
+    industries,
     ...(regionEntity ? { regionId: regionEntity.id } : {}),
     ...(planEnd === undefined ? {} : { planEndYear: planEnd }),
   };

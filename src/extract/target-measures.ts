@@ -1,6 +1,6 @@
 // MEASURES (GUIDELINES "Relations"): what a target counts is about — the park, industry or region its
-// metric and object name, the document's one park a bare class word means, else the place its
-// sentence names, else the document's region.
+// metric and object name (marked as mentions, else spelled out by name), the document's one park a
+// bare class word means, else the place its sentence names, else the document's region.
 import type { ResolvedMention } from './resolve-entities.js';
 import type { DocumentPark } from './target-context.js';
 import { TARGET_RULES } from './target-rules.js';
@@ -21,13 +21,16 @@ export function measuresOf(
   span: Span,
   sentence: Span,
   numberStart: number,
-  opts: { parks?: DocumentPark[]; regionId?: string },
+  opts: { parks?: DocumentPark[]; industries?: DocumentPark[]; regionId?: string },
 ): string[] {
   const ids = (list: ResolvedMention[]): string[] => [...new Set(list.map((m) => m.entityId))];
   const inside = mentions.filter((m) => MEASURED_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end);
   if (inside.length > 0) return ids(inside);
-  const park = parkOfClassWord(text.slice(span.start, span.end), opts.parks ?? []);
+  const where = text.slice(span.start, span.end);
+  const park = parkOfClassWord(where, opts.parks ?? []);
   if (park) return [park];
+  const named = namedIn(where, opts.industries ?? []);
+  if (named.length > 0) return named;
   const before = mentions.filter((m) => SUBJECT_TYPES.has(m.type) && m.start >= sentence.start && m.end <= numberStart);
   if (before.length > 0) return ids(before.slice(-2));
   return opts.regionId ? [opts.regionId] : [];
@@ -41,3 +44,18 @@ function parkOfClassWord(text: string, parks: DocumentPark[]): string | undefine
   return matching.length === 1 ? matching[0]!.id : undefined;
 }
 
+
+const NAME_MIN = 3;
+
+/**
+ * The document's industries whose name the metric or object spells out (信息业产值 → 信息业) where the
+ * recogniser marked no mention: the longest names, none inside another found one.
+ */
+function namedIn(text: string, industries: DocumentPark[]): string[] {
+  const found: Array<{ id: string; name: string }> = [];
+  for (const ind of industries) {
+    const name = ind.names.filter((n) => n.length >= NAME_MIN && text.includes(n)).sort((a, b) => b.length - a.length)[0];
+    if (name) found.push({ id: ind.id, name });
+  }
+  return found.filter((f) => !found.some((g) => g !== f && g.name.length > f.name.length && g.name.includes(f.name))).map((f) => f.id);
+}
