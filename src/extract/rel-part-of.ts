@@ -25,6 +25,7 @@ interface Head {
 }
 
 const SECTOR_GROUP = /(?:产业|业|经济)$/;
+const QUALIFIER = /^(?:\p{Script=Han}{1,3}|\p{Script=Han}{2,6}[和及与])$/u;
 
 export function partOfList(view: PassageView, names: DocumentNames): RelationFact[] {
   const out: RelationFact[] = [];
@@ -61,7 +62,10 @@ function headsAfter(s: SentenceView, text: string, from: number, names: Document
   let pos = from;
   for (const m of s.top) {
     if (m.start < pos) continue;
-    if (m.start - pos > HEAD_WINDOW || !CUES.groupMarkers.test(text.slice(pos, m.start))) break;
+    const gap = text.slice(pos, m.start);
+    // group markers (等领域X), or, before an industry, a short qualifier (等农村X) or an unrecognised first head (等X和Y)
+    const qualified = m.type === 'Industry' && out.length === 0 && QUALIFIER.test(gap);
+    if (m.start - pos > HEAD_WINDOW || !(CUES.groupMarkers.test(gap) || qualified)) break;
     const head = m.type === 'Industry' ? { id: m.entityId, end: m.end, group: CUES.groupHead.test(m.name) && SECTOR_GROUP.test(m.name) } : openingIndustry(text.slice(m.start, m.end), names, m.start);
     if (!head) break;
     out.push(head);
