@@ -58,18 +58,20 @@ function matchSuffix(index: SuffixIndex, text: string, tokens: Token[], j: numbe
   return undefined;
 }
 
-// nr is left out: jieba tags common words as person names (文明/nr), and parks are not named after one
-const PROPER_TAGS = new Set(['ns', 'nrt', 'nz', 'x', 'eng', 'j']);
+const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'eng', 'j']);
+/** jieba tags common words as person names (文明/nr), and parks are not named after a person. */
+const NOT_PROPER_FOR_PARKS = new Set(['nr']);
 /** A bare level word opening the name means the text's own place ("市高新区"); 市场 or 区级 do not. */
 const LEVEL_WORDS = new Set(['省', '市', '区', '县', '中国']);
 
 /** The body names something particular: a place, a lexicon word, a word jieba does not know, a level prefix. */
-function hasProperBody(text: string, tokens: Token[], start: number, first: number, suffixStart: number): boolean {
+function hasProperBody(tokens: Token[], start: number, first: number, suffixStart: number, type: string): boolean {
   const opening = tokens.find((t) => t.start === start);
   if (opening && LEVEL_WORDS.has(opening.word)) return true;
   for (let k = first; k >= 0 && tokens[k]!.end > start; k--) {
     const t = tokens[k]!;
-    if (t.start < suffixStart && (PROPER_TAGS.has(t.tag) || isProperLexiconTag(t.tag))) return true;
+    const proper = PROPER_TAGS.has(t.tag) && !(type === 'Park' && NOT_PROPER_FOR_PARKS.has(t.tag));
+    if (t.start < suffixStart && (proper || isProperLexiconTag(t.tag))) return true;
   }
   return false;
 }
@@ -110,7 +112,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
       if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
       if (table.needsShortBody.has(m.suffix) && !isSectorBody(body, tokens, start, m.suffixStart, table)) continue;
-      if (table.needsProperBody.has(m.suffix) && !hasProperBody(text, tokens, start, m.first, m.suffixStart)) {
+      if (table.needsProperBody.has(m.suffix) && !hasProperBody(tokens, start, m.first, m.suffixStart, table.type)) {
         if (!table.sectorDesignations.has(m.suffix) || !namesSector(tokens, start, m.suffixStart)) continue;
       }
       if (table.notNames?.test(name)) continue;
@@ -158,15 +160,21 @@ const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及
 function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
   // in a list of programmes (实施A计划、B工程) the verb frames every item: the name starts after the 、
   let itemStart: number | undefined;
+  // the outermost verb of the clause part frames the name (完成…改革深化提升行动: not 深化)
+  let outer: number | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
     if (t.word === '、' && itemStart === undefined && suffixes.some((s) => tokens[k - 1]?.word.endsWith(s))) {
-      itemStart = k + 1 < first ? tokens[k + 1]!.start : undefined;
-      if (itemStart === undefined) return undefined;
+      itemStart = k + 1 < first ? k + 1 : undefined;
+      if (itemStart === undefined) break;
       continue;
     }
-    if (FRAME_STOP.test(t.word) || (itemStart === undefined && end - t.start > maxLength + 4)) return undefined;
-    if (verbs.has(t.word)) return itemStart ?? (k + 1 < first ? tokens[k + 1]!.start : undefined);
+    if (FRAME_STOP.test(t.word) || (itemStart === undefined && end - t.start > maxLength + 4)) break;
+    if (verbs.has(t.word) && itemStart === undefined) outer = k;
+    if (verbs.has(t.word) && itemStart !== undefined) return tokens[itemStart]!.start;
   }
-  return undefined;
+  if (outer === undefined) return undefined;
+  let k = outer + 1;
+  while (k < first && verbs.has(tokens[k]!.word)) k++; // 推进实施X工程: both verbs frame
+  return k < first ? tokens[k]!.start : undefined;
 }
