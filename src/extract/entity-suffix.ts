@@ -150,6 +150,9 @@ function isNamedBody(name: string, table: SuffixTable, suffix: string): boolean 
   return !(table.notNames && table.notNames.test(name));
 }
 
+/** A short common word (蓝天, 碧水), not a place: coordinated qualifiers of one programme. */
+const isQualifier = (t: Token | undefined): boolean => !!t && t.word.length <= 3 && t.tag !== 'ns' && !parseEntityTag(t.tag) && /^\p{Script=Han}+$/u.test(t.word);
+
 /** Punctuation that ends a frame: the name lies within one clause part. */
 const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及|等|并|的)$/;
 
@@ -169,6 +172,8 @@ function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: num
       if (itemStart === undefined) break;
       continue;
     }
+    // short coordinated qualifiers share the suffix (打好蓝天、碧水、净土保卫战)
+    if (t.word === '、' && itemStart === undefined && isQualifier(tokens[k - 1]) && isQualifier(tokens[k + 1])) continue;
     if (FRAME_STOP.test(t.word) || (itemStart === undefined && end - t.start > maxLength + 4)) break;
     if (verbs.has(t.word) && itemStart === undefined) outer = k;
     if (verbs.has(t.word) && itemStart !== undefined) return tokens[itemStart]!.start;
