@@ -63,7 +63,7 @@ function headsAfter(s: SentenceView, text: string, from: number, names: Document
   for (const m of s.top) {
     if (m.start < pos) continue;
     const gap = text.slice(pos, m.start);
-    // group markers (等领域X), or, before an industry, a short qualifier (等农村X) or an unrecognised first head (等X和Y)
+    // group markers (等领域X), or, before an industry, a short qualifier (等乡村X) or an unrecognised first head (等X和Y)
     const qualified = m.type === 'Industry' && out.length === 0 && QUALIFIER.test(gap);
     if (m.start - pos > HEAD_WINDOW || !(CUES.groupMarkers.test(gap) || qualified)) break;
     const head = m.type === 'Industry' ? { id: m.entityId, end: m.end, group: CUES.groupHead.test(m.name) && SECTOR_GROUP.test(m.name) } : openingIndustry(text.slice(m.start, m.end), names, m.start);

@@ -28,6 +28,7 @@ const STATED: Array<[string, string, RelationType, string]> = [
   ['发展Y，建设P: the park built in the clause after the industry hosts it', '加快发展跨境电商，建设江海物流园。', 'HOSTS', '江海物流园 > 跨境电商'],
   ['a park whose name holds an industry hosts it', '加快建设苏州生物医药产业园，壮大生物医药产业。', 'HOSTS', '苏州生物医药产业园 > 生物医药'],
   ['a list closed by 等 and a grouping: each item is part of it', '培育壮大智能网联汽车、新型显示、生物制药等先进制造业。', 'PART_OF', '新型显示 > 先进制造业'],
+  ['a short qualifier may stand between 等 and the head (等乡村X)', '鼓励发展光伏发电、生物质能等乡村新能源。', 'PART_OF', '光伏发电 > 新能源'],
   ['a grouping, then 包括 and a list: each item is part of it', '加快发展现代服务业，包括金融服务、电子商务、人力资源服务。', 'PART_OF', '电子商务 > 现代服务业'],
   ['实施P，推动Y: the programme supports the industry of the next clause', '实施制造业数字化转型行动，推动工业互联网平台建设。', 'SUPPORTS', '制造业数字化转型行动 > 工业互联网'],
   ['发展Y，实施P: the aim opening the sentence', '发展林下经济，实施生态富民战略。', 'SUPPORTS', '生态富民战略 > 林下经济'],
