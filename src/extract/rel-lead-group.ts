@@ -1,5 +1,5 @@
 // Rule rel.part-of-opener: a broad grouping named in a lead clause, then the clauses and sentences
-// that open with its members ("推动主导产业提质增效，A以…为依托；推动B…；C…" → A, B, C
+// that open with its members ("着力壮大主导产业，A以…为依托；推动B…；C…" → A, B, C
 // PART_OF 主导产业). The groups are also what rel.hosts-lead reads: a section's main base hosts them.
 import type { PassageView, SentenceView } from './passage-view.js';
 import { evidenceOf } from './passage-view.js';

@@ -3,7 +3,7 @@
 // - a list closed by 等 and the head it qualifies: "会展、咨询等商务服务业", "A、B等领域海洋经济发展
 //   规划" (the head may open a longer name), "A等X和Y" (two heads);
 // - a numbered group: "A、B、C四大支柱产业";
-// - a lead clause and the list under it: "培育战略性新兴产业，重点发展A、B、C", "X：A、B";
+// - a lead clause and the list under it: "培育X新兴产业，重点发展A、B、C", "X：A、B";
 // - a list closed by a bare 等产业 takes the industry its section heading names.
 import type { PassageView, SentenceView } from './passage-view.js';
 import { evidenceOf } from './passage-view.js';
@@ -37,7 +37,7 @@ export function partOfList(view: PassageView, names: DocumentNames): RelationFac
       if (items.length === 0) continue;
       let heads = headsAfter(s, text, pos + 1, names);
       if (heads.length === 0 && items.length >= 2 && BARE_HEAD.test(text.slice(pos + 1))) heads = headingIndustry(view, names);
-      // one item: only under a broad grouping written right after it (工业设计等生产性服务业)
+      // one item: only under a broad grouping written right after it (工业设计等商务服务业)
       if (heads.length === 0 || (items.length < 2 && !(heads[0]!.group && heads[0]!.end - pos <= 12))) continue;
       push(out, view, items, heads, { start: items[0]!.start, end: Math.max(...heads.map((h) => h.end), pos + 3) }, RULES.relPartOf);
     }
@@ -84,7 +84,7 @@ function openingIndustry(name: string, names: DocumentNames, offset: number): He
   return inner && inner.start === 0 ? { id: inner.id, end: offset + inner.end } : undefined;
 }
 
-/** The industry a passage's section heading names (第二节加快发展X产业 → X产业), when exactly one. */
+/** The industry a passage's section heading names (第三节培育X产业 → X产业), when exactly one. */
 function headingIndustry(view: PassageView, names: DocumentNames): Head[] {
   const last = (view.passage.heading.split(' / ').pop() ?? '').trim();
   const found = names.inside(last, ['Industry']);
@@ -102,7 +102,7 @@ function leadLists(view: PassageView, s: SentenceView): RelationFact[] {
     const next = s.clauses[c + 1]!;
     const cue = CUES.leadMembersAfter.exec(text.slice(next.start, next.end));
     const colon = text[clause.end - 1] === '：' || text[clause.end - 1] === ':';
-    // the lead names a broad grouping (培育战略性新兴产业，重点发展…), or a colon introduces the list
+    // the lead names a broad grouping (培育X新兴产业，重点发展…), or a colon introduces the list
     if (!colon && !(cue && CUES.groupHead.test(head.name))) continue;
     const firstAt = next.start + (cue ? cue[0].length : 0);
     const first = s.top.find((m) => m.start >= firstAt && m.start - firstAt <= 2 && m.type === 'Industry');

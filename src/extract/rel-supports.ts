@@ -77,7 +77,7 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
 }
 
 /**
- * The industry is the aim itself: not an example of something else ("推动A等重大项目建设") nor the
+ * The industry is the aim itself: not an example of something else ("推动A等重点工程建设") nor the
  * qualifier of a noun ("支持A机构拓展", "促进A设施升级").
  */
 function isAim(s: SentenceView, text: string, x: ResolvedMention): boolean {
@@ -188,7 +188,7 @@ export function supportsNamed(entities: Entity[], names: DocumentNames): Relatio
     const m = names.firstMention(p.id);
     if (!m) continue;
     const inner = names.inside(p.name, TARGETS);
-    // an industry inside a park's name is the park's (X文旅产业园专项规划 supports the park)
+    // an industry inside a park's name is the park's (X文旅产业园建设方案 supports the park)
     const parks = inner.filter((x) => x.type === 'Park');
     for (const x of inner) {
       if (x.type === 'Industry' && parks.some((k) => k.start <= x.start && k.end >= x.end)) continue;

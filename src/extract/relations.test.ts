@@ -34,8 +34,8 @@ const STATED: Array<[string, string, RelationType, string]> = [
   ['发展Y，实施P: the aim opening the sentence', '发展林下经济，实施生态富民战略。', 'SUPPORTS', '生态富民战略 > 林下经济'],
   ['扶持Y的P: the policy is for the industry it names before it', '全面落实扶持家政服务业和养老服务业的贷款贴息政策。', 'SUPPORTS', '贷款贴息政策 > 家政服务业'],
   ['a lead sentence names the sector the next sentence’s policies serve', '壮大海洋经济。实施蓝色港湾行动，推进智慧渔港建设工程。', 'SUPPORTS', '蓝色港湾行动 > 海洋经济'],
-  ['a policy written right after its sector is that sector’s', '全面推行制造业“链长制”，打造先进制造业集群。', 'SUPPORTS', '链长制 > 制造业'],
-  ['为促进Y发展，…制定P: the policy a statement of purpose makes supports what it names', '为促进海洋经济高质量发展，根据《海域使用管理法》等有关规定，我局制定了《关于推进海洋牧场建设的实施意见》。', 'SUPPORTS', '关于推进海洋牧场建设的实施意见 > 海洋经济'],
+  ['a policy written right after its sector is that sector’s', '全面推行制造业“链长制”，提升产业链韧性。', 'SUPPORTS', '链长制 > 制造业'],
+  ['为促进Y发展，…制定P: the policy a statement of purpose makes supports what it names', '为推动海洋经济加快发展，依据《海域使用管理法》，市政府出台《海洋牧场建设三年行动方案》。', 'SUPPORTS', '海洋牧场建设三年行动方案 > 海洋经济'],
   ['a policy whose name holds an industry supports it', '推进工业互联网创新发展工程。\n工业互联网产业规模持续扩大。', 'SUPPORTS', '工业互联网创新发展工程 > 工业互联网'],
 ];
 
@@ -79,7 +79,7 @@ describe('relations', () => {
   it('the section’s main-base park hosts the leading industries opening the clauses that follow', () => {
     const text = [
       '以临空经济示范区为主阵地，统筹产业布局。',
-      '全区将推动主导产业提质增效，航空物流产业以货运枢纽为依托；推动临空制造业与跨境电商深度融合；精密仪器产业以龙头企业为重点。',
+      '全区将着力壮大主导产业，航空物流产业以货运枢纽为依托；推动临空制造业与跨境电商深度融合；精密仪器产业以龙头企业为重点。',
     ].join('\n');
     const facts = factsOf(text, { heading: '壮大临空产业' });
     const hosts = edges(facts, 'HOSTS').filter((e) => e.startsWith('临空经济示范区 >'));
