@@ -7,6 +7,7 @@ import { isGenericName } from './generic-names.js';
 import { parseEntityTag } from './entity-tag.js';
 import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
 import { RULES } from './rule-ids.js';
+import { frameStart } from './policy-frame.js';
 
 interface SuffixIndex {
   table: SuffixTable;
@@ -148,38 +149,4 @@ function isNamedBody(name: string, table: SuffixTable, suffix: string): boolean 
   const body = name.slice(0, name.length - suffix.length);
   if (isGenericName(table.type, name, suffix) || body.length < 2) return false;
   return !(table.notNames && table.notNames.test(name));
-}
-
-/** A short common word (蓝天, 碧水), not a place: coordinated qualifiers of one programme. */
-const isQualifier = (t: Token | undefined): boolean => !!t && t.word.length <= 3 && t.tag !== 'ns' && !parseEntityTag(t.tag) && /^\p{Script=Han}+$/u.test(t.word);
-
-/** Punctuation that ends a frame: the name lies within one clause part. */
-const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及|等|并|的)$/;
-
-/**
- * Rule entity.policy-frame: "开展直播电商发展三年行动" — after a verb that carries a programme out,
- * the whole phrase up to the suffix is its name, verbs inside included (发展, 提升, 深化).
- */
-function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
-  // in a list of programmes (实施A计划、B工程) the verb frames every item: the name starts after the 、
-  let itemStart: number | undefined;
-  // the outermost verb of the clause part frames the name (完成…改革深化提升行动: not 深化)
-  let outer: number | undefined;
-  for (let k = first - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    if (t.word === '、' && itemStart === undefined && suffixes.some((s) => tokens[k - 1]?.word.endsWith(s))) {
-      itemStart = k + 1 < first ? k + 1 : undefined;
-      if (itemStart === undefined) break;
-      continue;
-    }
-    // short coordinated qualifiers share the suffix (打好蓝天、碧水、净土保卫战)
-    if (t.word === '、' && itemStart === undefined && isQualifier(tokens[k - 1]) && isQualifier(tokens[k + 1])) continue;
-    if (FRAME_STOP.test(t.word) || (itemStart === undefined && end - t.start > maxLength + 4)) break;
-    if (verbs.has(t.word) && itemStart === undefined) outer = k;
-    if (verbs.has(t.word) && itemStart !== undefined) return tokens[itemStart]!.start;
-  }
-  if (outer === undefined) return undefined;
-  let k = outer + 1;
-  while (k < first && verbs.has(tokens[k]!.word)) k++; // 推进实施X工程: both verbs frame
-  return k < first ? tokens[k]!.start : undefined;
 }
