@@ -4,7 +4,7 @@
 // statement looks forward (not a 工作回顾 section, no 去年/已经 after the last 今年/力争/到2025年),
 // and the clause is not a subsidy rule (奖补最高500万元). One target per number: 分别 lists pair their
 // items with their numbers in order, a ratio 19∶43∶38 gives one target per part, a range two bounds.
-import type { Comparator, SegmentedPassage, Target } from '../model/index.js';
+import type { Comparator, SegmentedPassage, Target, Token } from '../model/index.js';
 import type { ResolvedMention } from './resolve-entities.js';
 import {
   headingYear,
@@ -43,14 +43,13 @@ export interface TargetOptions {
   industries?: DocumentPark[];
 }
 
-const NUMBER_CHAR = /[\d三四五六七八九十百千]/;
 /** 到 + a number of years too short to be one ("到200年"). */
 const GARBLED_YEAR = /[到至]\d{1,3}年/;
 
 export function extractTargets(passage: SegmentedPassage, mentions: ResolvedMention[], opts: TargetOptions): Target[] {
   if (isPastSection(passage.heading)) return [];
   const { text, tokens } = passage;
-  if (!NUMBER_CHAR.test(text)) return [];
+  if (!hasNumberToken(tokens, 0, tokens.length)) return [];
   const sectionYear = opts.section?.yearBefore;
   const headYear = headingYear(passage.heading);
   const forwardSection = isGoalSection(passage.heading, opts.docYear) || sectionYear !== undefined || opts.plan === true;
@@ -66,6 +65,7 @@ export function extractTargets(passage: SegmentedPassage, mentions: ResolvedMent
       const from = ti;
       let to = from;
       while (to < tokens.length && tokens[to]!.start < st.end) to++;
+      if (!hasNumberToken(tokens, from, to)) continue;
       const clauses = clauseSpans(text, st);
       const fallbackYear = yearBeforeIn(text.slice(para.start, st.start), opts.docYear) ?? lead ?? leadCarry ?? headYear;
       // "到200年": a target year the text garbles is the end of the plan the document sets
@@ -148,3 +148,11 @@ function periodOf(period: string | undefined, before: string, heading: string): 
   return plan ? `${plan}时期年均` : period;
 }
 
+/** A statement worth reading: one of its tokens is tagged as a numeral (or an idiom such as 翻一番). */
+function hasNumberToken(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const tag = tokens[k]!.tag;
+    if (tag.startsWith('m') || ((tag === 'l' || tag === 'i') && tokens[k]!.word.startsWith('翻'))) return true;
+  }
+  return false;
+}
