@@ -87,12 +87,28 @@ export function documentFit(scope: QuestionScope, region: string | undefined, ru
   return 'out';
 }
 
+/** A document's region and year, read once per document version and set of rules. */
+const factsByRules = new WeakMap<ScopeRules, Map<string, { region?: string; year?: number }>>();
+const MAX_FACTS = 10_000;
+
+function factsOf(d: DocumentMeta, rules: ScopeRules): { region?: string; year?: number } {
+  const facts = factsByRules.get(rules) ?? new Map<string, { region?: string; year?: number }>();
+  factsByRules.set(rules, facts);
+  const key = `${d.id}:${d.sha256}:${d.title}:${d.region ?? ''}:${d.publishedAt ?? ''}`;
+  let f = facts.get(key);
+  if (!f) {
+    if (facts.size >= MAX_FACTS) facts.clear();
+    f = { region: documentRegion(d, rules), year: documentYear(d) };
+    facts.set(key, f);
+  }
+  return f;
+}
+
 export function resolveScope(scope: QuestionScope, question: string, docs: readonly DocumentMeta[], rules: ScopeRules): ResolvedScope {
   const named = namedDocuments(question, docs);
   const documents = new Map<string, ScopedDocument>();
   for (const d of docs) {
-    const region = documentRegion(d, rules);
-    const year = documentYear(d);
+    const { region, year } = factsOf(d, rules);
     const fit: DocumentFit = named.size ? (named.has(d.id) ? 'in' : 'out') : documentFit(scope, region, rules);
     documents.set(d.id, { id: d.id, title: d.title, fit, ...(region ? { region } : {}), ...(year ? { year } : {}) });
   }
@@ -104,7 +120,7 @@ export function passageFit(scope: ResolvedScope, docId: string, text: string, ru
   if (!scope.restricted) return 'in';
   const fit = scope.documents.get(docId)?.fit ?? 'unknown';
   if (fit !== 'contains') return fit;
-  const named = rules.regions.mentions(text).some((m) => scope.regions.some((r) => rules.regions.within(m.name, r)));
+  const named = scope.regions.some((r) => rules.regions.surfacesWithin(r).some((s) => text.includes(s)));
   return named ? 'in' : 'out';
 }
 

@@ -25,6 +25,8 @@ export interface RegionIndex {
   canonical(name: string): string;
   /** Whether `inner` is `outer` or lies within it (any reading of a shared name). */
   within(inner: string, outer: string): boolean;
+  /** Every surface naming `outer` or a region within it, longest first (computed once per region). */
+  surfacesWithin(outer: string): string[];
 }
 
 const MIN_SHORT = 2;
@@ -71,6 +73,13 @@ export function createRegionIndex(rows: readonly DivisionRow[], aliases: Readonl
   const byFirst = new Map<string, string[]>();
   for (const s of [...surfaces.keys()].sort((a, b) => b.length - a.length)) byFirst.set(s[0]!, [...(byFirst.get(s[0]!) ?? []), s]);
 
+  const within = (inner: string, outer: string): boolean => {
+    const a = surfaces.get(inner) ?? inner;
+    const b = surfaces.get(outer) ?? outer;
+    return a === b || chain(a).has(b);
+  };
+  const inside = new Map<string, string[]>();
+
   return {
     mentions(text) {
       const out: RegionMention[] = [];
@@ -85,10 +94,14 @@ export function createRegionIndex(rows: readonly DivisionRow[], aliases: Readonl
     canonical(name) {
       return surfaces.get(name) ?? name;
     },
-    within(inner, outer) {
-      const a = surfaces.get(inner) ?? inner;
-      const b = surfaces.get(outer) ?? outer;
-      return a === b || chain(a).has(b);
+    within,
+    surfacesWithin(outer) {
+      let list = inside.get(outer);
+      if (!list) {
+        list = [...surfaces].filter(([, name]) => within(name, outer)).map(([s]) => s).sort((a, b) => b.length - a.length);
+        inside.set(outer, list);
+      }
+      return list;
     },
   };
 }

@@ -77,7 +77,8 @@ export async function retrievePassages(
   const scope = known?.scope ?? (await scopeForQuery(deps, q));
   const queried = known?.tokens ?? queryTokens(deps.segmenter, q);
   const tokens = { ...queried, groups: withoutScopeWords(queried.groups, scopeWords(q, scope)) };
-  const depth = channelDepth(k) * (scope.restricted ? SCOPED_DEPTH_FACTOR : 1);
+  const excludes = [...scope.documents.values()].some((d) => d.fit !== 'in');
+  const depth = channelDepth(k) * (excludes ? SCOPED_DEPTH_FACTOR : 1);
   const retrievers = RETRIEVERS_OF[mode];
   const entitiesPromise = known ? Promise.resolve(known.entities) : recogniseQueryEntities(deps, q, tokens.terms);
   const run = async (channel: Retriever): Promise<PassageHit[]> => {

@@ -1,5 +1,6 @@
 // The scope of a query against the stored documents (one listing per query), and the filter that keeps
 // retrieved passages inside it. Search and ask both go through here, so results and answers agree.
+import type { DocumentMeta } from '../model/index.js';
 import type { PassageHit } from '../store/port.js';
 import { passageFit, questionScope, resolveScope, type ResolvedScope } from './question-scope.js';
 import type { Scope } from './search-schemas.js';
@@ -11,11 +12,27 @@ const MAX_DOCUMENTS = 5000;
 /** Shown in `understanding.scope`. */
 const MAX_SHOWN = 20;
 
+/**
+ * The document list is read at most this often per store. A document ingested meanwhile is not yet
+ * listed: its passages then count as of unknown region (kept), so a stale list never hides them.
+ */
+const DOCUMENTS_TTL_MS = 5000;
+const listed = new WeakMap<object, { at: number; docs: Promise<DocumentMeta[]> }>();
+
+function documentsOf(store: SearchDeps['store']): Promise<DocumentMeta[]> {
+  const cached = listed.get(store);
+  if (cached && performance.now() - cached.at < DOCUMENTS_TTL_MS) return cached.docs;
+  const docs = store.listDocuments({ offset: 0, limit: MAX_DOCUMENTS }).then((page) => page.items);
+  listed.set(store, { at: performance.now(), docs });
+  // a failed listing is not kept: the next query asks again
+  docs.catch(() => listed.delete(store));
+  return docs;
+}
+
 export async function scopeForQuery(deps: Pick<SearchDeps, 'store'>, q: string): Promise<ResolvedScope> {
   const rules = loadScopeRules();
   const scope = questionScope(q, rules);
-  const docs = (await deps.store.listDocuments({ offset: 0, limit: MAX_DOCUMENTS })).items;
-  return resolveScope(scope, q, docs, rules);
+  return resolveScope(scope, q, await documentsOf(deps.store), rules);
 }
 
 /** The hits inside the scope, in their order; a document of unknown region stays. */
