@@ -15,7 +15,7 @@ import type { ResolvedMention } from './resolve-entities.js';
 import { aimedInside, type DocumentNames } from './rel-names.js';
 import type { Span } from './text-spans.js';
 import { CUES } from './relation-cues.js';
-import { listEndingAt } from './rel-lists.js';
+import { isSeparator, listEndingAt } from './rel-lists.js';
 import { RULES } from './rule-ids.js';
 
 const TARGETS: readonly EntityType[] = ['Industry', 'Park'];
@@ -24,6 +24,8 @@ const isTarget = (m: ResolvedMention): boolean => m.type === 'Industry' || m.typ
 const SHORT = 3;
 /** "扶持小微企业和制造业的P": the 扶持 may stand a few words before the first industry. */
 const FOR_WINDOW = 10;
+/** How many clauses after a policy its aim may stand, when those between name nothing. */
+const SPAN_CLAUSES = 2;
 /** …and the policy follows as its object: "扶持Y的P", "对Y实施P" (not "扶持Y、P等新业态"). */
 const FOR_LINK = /的|实施|给予|开展|落实|执行|实行/;
 const HAN = /\p{Script=Han}/u;
@@ -58,10 +60,16 @@ export function supportsInSentence(view: PassageView): RelationFact[] {
       if (!led) continue;
       // the next clause opens with a verb of support: "实施P，培育壮大Y"
       // (a clause with its own park or policy has its own subject)
-      const next = s.clauses[c + 1];
-      const nextMentions = next ? inClause(next) : [];
-      if (next && opensWith(text, next, CUES.supportVerbAfter) && !nextMentions.some((x) => x.type !== 'Industry')) {
-        for (const x of nextMentions) if (isAim(s, text, x)) add(p, x);
+      // "实施P，加强…，推动Y": clauses naming nothing may stand between
+      for (let k = c + 1; k < s.clauses.length && k <= c + SPAN_CLAUSES; k++) {
+        const next = s.clauses[k]!;
+        const nextMentions = inClause(next);
+        if (nextMentions.some((x) => x.type !== 'Industry')) break;
+        if (opensWith(text, next, CUES.supportVerbAfter) && nextMentions.length) {
+          for (const x of nextMentions) if (isAim(s, text, x) && !memberOfHeadedList(s, text, x)) add(p, x);
+          break;
+        }
+        if (nextMentions.length) break;
       }
       // the clause before names the aim: "发展Y，实施P"
       const prev = s.clauses[c - 1];
@@ -85,6 +93,16 @@ function isAim(s: SentenceView, text: string, x: ResolvedMention): boolean {
   if (text[x.end] !== '等') return true;
   const next = s.top.find((m) => m.start > x.end);
   return next !== undefined && next.type === 'Industry' && next.start - x.end <= 6;
+}
+
+/** "做强A、B等X": A and B are X's members (PART_OF); the action is aimed at X. */
+function memberOfHeadedList(s: SentenceView, text: string, x: ResolvedMention): boolean {
+  let k = s.top.indexOf(x);
+  let last = x;
+  while (k + 1 < s.top.length && s.top[k + 1]!.type === 'Industry' && isSeparator(text.slice(last.end, s.top[k + 1]!.start))) last = s.top[++k]!;
+  if (text[last.end] !== '等') return false;
+  const head = s.top[k + 1];
+  return head !== undefined && head.type === 'Industry' && head.start - last.end <= 8 && !/[，,。；;]/.test(text.slice(last.end, head.start));
 }
 
 /** The policy's clause is a verb and the policy (or a list of them), nothing else named. */
