@@ -3,12 +3,16 @@
 // getEntities, targetsForAny) equals the several small look-ups it replaces.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RELATION_TYPES } from '../../src/model/index.js';
+import type { GraphExport } from '../../src/store/port.js';
 import { docA, docB, docC, docChain, E, type ResettableStore } from './store-contract.js';
 
 const DIM = 4;
 const STATED = RELATION_TYPES.filter((t) => t !== 'CO_OCCURS');
 const ids = (xs: Array<{ id: string }>) => xs.map((x) => x.id);
 const passageIds = (hits: Array<{ passage: { id: string } }>) => hits.map((h) => h.passage.id);
+/** A graph export with every list sorted, so write order does not matter. */
+const canonical = (g: GraphExport): unknown =>
+  JSON.parse(JSON.stringify(g, (_k, v: unknown) => (Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v)));
 
 export function describeBulkAndLookups(name: string, openStore: () => Promise<ResettableStore>, opts: { timeout?: number } = {}): void {
   describe(`bulk writes and one-trip look-ups: ${name}`, { timeout: opts.timeout ?? 30_000 }, () => {
@@ -33,9 +37,23 @@ export function describeBulkAndLookups(name: string, openStore: () => Promise<Re
       await store.migrate(DIM);
       await store.writeDocuments([docA(), docB(), docC(), docChain()].map((doc) => ({ doc, replaces: [] })));
       const batched = await store.exportGraph();
-      const canonical = (g: typeof serial) => JSON.parse(JSON.stringify(g, (_k, v: unknown) => (Array.isArray(v) ? [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : v)));
       expect(canonical(batched)).toEqual(canonical(serial));
       expect(batched.relations.find((r) => r.type === 'HOSTS' && r.from === E.park.id && r.to === E.it.id)?.weight).toBe(2);
+    });
+
+    it('concurrent writers of documents sharing entities store what serial writes store (no duplicate entity, no deadlock left unretried)', async () => {
+      for (const doc of [docA(), docB(), docC(), docChain()]) await store.writeDocument(doc, []);
+      const serial = await store.exportGraph();
+      await store.resetForTests();
+      await store.migrate(DIM);
+      await Promise.all([
+        store.writeDocuments([{ doc: docA(), replaces: [] }, { doc: docChain(), replaces: [] }]),
+        store.writeDocument(docB(), []),
+        store.writeDocuments([{ doc: docC(), replaces: [] }]),
+      ]);
+      const concurrent = await store.exportGraph();
+      expect(canonical(concurrent)).toEqual(canonical(serial));
+      expect(new Set(ids(concurrent.entities)).size).toBe(concurrent.entities.length);
     });
 
     it('a batch that fails writes none of its documents', async () => {
