@@ -31,6 +31,8 @@ const STATED: Array<[string, string, RelationType, string]> = [
   ['a short qualifier may stand between 等 and the head (等乡村X)', '鼓励发展光伏发电、生物质能等乡村新能源。', 'PART_OF', '光伏发电 > 新能源'],
   ['a grouping, then 包括 and a list: each item is part of it', '加快发展现代服务业，包括金融服务、电子商务、人力资源服务。', 'PART_OF', '电子商务 > 现代服务业'],
   ['实施P，推动Y: the programme supports the industry of the next clause', '实施制造业数字化转型行动，推动工业互联网平台建设。', 'SUPPORTS', '制造业数字化转型行动 > 工业互联网'],
+  ['实施P，…，推动Y: a clause naming nothing may stand between the policy and its aim', '实施蓝色港湾行动，完善配套设施，推动海洋经济加快发展。', 'SUPPORTS', '蓝色港湾行动 > 海洋经济'],
+  ['实施P，做强A、B等X: the policy is aimed at the grouping', '实施智造强市行动，做强智能网联汽车、新型显示等先进制造业。', 'SUPPORTS', '智造强市行动 > 先进制造业'],
   ['发展Y，实施P: the aim opening the sentence', '发展林下经济，实施生态富民战略。', 'SUPPORTS', '生态富民战略 > 林下经济'],
   ['扶持Y的P: the policy is for the industry it names before it', '全面落实扶持家政服务业和养老服务业的贷款贴息政策。', 'SUPPORTS', '贷款贴息政策 > 家政服务业'],
   ['a lead sentence names the sector the next sentence’s policies serve', '壮大海洋经济。实施蓝色港湾行动，推进智慧渔港建设工程。', 'SUPPORTS', '蓝色港湾行动 > 海洋经济'],
@@ -42,6 +44,7 @@ const STATED: Array<[string, string, RelationType, string]> = [
 // [behaviour, text, type, an edge the text does not state]
 const NOT_STATED: Array<[string, string, RelationType, string]> = [
   ['a policy does not support an industry named after a later clause’s own subject', '实施数字化转型伙伴行动，支持滨海高新区发展集成电路。', 'SUPPORTS', '数字化转型伙伴行动 > 集成电路'],
+  ['实施P，做强A、B等X: the members are X’s, not the policy’s aims', '实施智造强市行动，做强智能网联汽车、新型显示等先进制造业。', 'SUPPORTS', '智造强市行动 > 新型显示'],
   ['a short sector name inside a longer policy name needs an aim after it', '深化文化体制改革。\n文化产业增加值稳步增长。', 'SUPPORTS', '文化体制改革 > 文化'],
   ['an enumeration’s items are not part of an industry that is no grouping of them', '推动临港产业园与港口物流园协同发展。', 'PART_OF', '临港产业园 > 港口物流园'],
 ];
