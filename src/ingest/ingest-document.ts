@@ -50,7 +50,7 @@ export interface AnalysedDocument {
 
 /**
  * The pure CPU stages, in order: split → segment → extract → search tokens. No I/O, so the worker
- * pool runs it unchanged (src/ingest/analyse-worker.ts).
+ * pool runs it unchanged (src/ingest/analyse-task.ts).
  */
 export function analyseDocument(input: AnalyseInput, segmenter: Segmenter): AnalysedDocument {
   const passages = splitPassages(input.ref.id, input.text);
