@@ -114,6 +114,13 @@ describe('targets: lists, counts and numbers in words', () => {
       [['城镇集中供水率', 95, '%', '='], ['农村集中供水率', 85, '%', '~']],
     ],
     [
+      'parallel parts joined by 和 pair with 分别’s numbers',
+      '城镇居民和农村居民人均可支配收入分别增长6%和8%',
+      { heading: '主要目标' },
+      [['城镇居民人均可支配收入增长', 6, '%', '='], ['农村居民人均可支配收入增长', 8, '%', '=']],
+    ],
+    ['a unit with a slash stays whole', 'PM2.5平均浓度下降到28微克/立方米', { heading: '主要目标' }, [['PM2.5平均浓度', 28, '微克/立方米', '=']]],
+    [
       '进出口 with two values splits into 进口 and 出口',
       '力争全市外贸进出口额分别达到20亿美元和30亿美元以上',
       { heading: '发展目标' },

@@ -89,11 +89,14 @@ export function respectiveMetrics(items: string[][], values: number): string[] |
     return [joined[0]!.replace('进出口', '进口'), joined[0]!.replace('进出口', '出口')];
   }
   let parts = items;
-  if (parts.length >= 2 && parts.length === values - 1) {
-    // "A、B和C…": the last item may join two with 和/及
+  if (parts.length === values - 1) {
+    // "A、B和C…": the last item may join two with 和/及; without a 、-list only parallel parts
+    // ("城镇居民和农村居民人均可支配收入": both end in 居民) are split
     const last = parts[parts.length - 1]!;
     const j = last.findIndex((w) => w === '和' || w === '及' || w === '与');
-    if (j > 0) parts = [...parts.slice(0, -1), last.slice(0, j), last.slice(j + 1)];
+    const [a, b] = [last.slice(0, j).join(''), last.slice(j + 1).join('')];
+    const parallel = j > 0 && a.length >= 2 && b.length > a.length && a.slice(-2) === b.slice(a.length - 2, a.length);
+    if (j > 0 && (parts.length >= 2 || parallel)) parts = [...parts.slice(0, -1), last.slice(0, j), last.slice(j + 1)];
   }
   if (parts.length !== values || values < 2) return undefined;
   const heads = parts.slice(0, -1);
