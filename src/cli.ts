@@ -99,7 +99,10 @@ program
       const { answerQuestion } = await import('./search/index.js');
       const answer = await answerQuestion(services, question);
       if (opts.json) return printJson(answer);
+      if (answer.span) print(answer.span);
       print(`${answer.answer}  (${answer.kind}, confidence ${answer.confidence.toFixed(2)})`);
+      const scope = answer.understanding.scope;
+      if (scope?.restricted) print(`  scope: ${[...scope.regions, ...(scope.national ? ['全国'] : [])].join('、') || '—'}; ${scope.documents.length} document(s) inside, ${scope.excludedDocuments} left out`);
       for (const c of answer.citations) print(`  — ${c.docTitle} [${c.passageId} ${c.start}-${c.end}]: ${c.quote}`);
     }),
   );
