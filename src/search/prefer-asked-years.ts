@@ -3,19 +3,13 @@
 // another year (a review of last year) moves down. "上海要新建多少个…" then finds this year's task,
 // not last year's achievement.
 import type { ScoredSentence } from './best-sentences.js';
-import { askedYears, type ResolvedScope } from './question-scope.js';
+import type { ResolvedScope } from './question-scope.js';
+import { yearFit } from './year-fit.js';
 
 const BONUS = 0.1;
-const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
 export function yearAdjustment(sentence: ScoredSentence, scope: ResolvedScope): number {
-  const years = askedYears(scope, sentence.hit.passage.docId).map(String);
-  if (!years.length) return 0;
-  const { heading, text } = sentence.hit.passage;
-  const own = text.slice(sentence.start, sentence.end);
-  if (years.some((y) => own.includes(y) || heading.includes(y)) || (scope.relativeYear && own.includes(scope.relativeYear.word))) return BONUS;
-  const named = heading.match(YEAR) ?? [];
-  return named.length && !named.some((y) => years.includes(y)) ? -BONUS : 0;
+  return BONUS * yearFit(sentence.hit.passage, sentence.hit.passage.text.slice(sentence.start, sentence.end), scope);
 }
 
 export function preferAskedYears(sentences: readonly ScoredSentence[], scope: ResolvedScope): ScoredSentence[] {

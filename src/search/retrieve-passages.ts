@@ -11,6 +11,7 @@ import { reciprocalRankFusion, type FusedItem } from './reciprocal-rank-fusion.j
 import { recogniseQueryEntities, type RecognisedEntity } from './recognise-query-entities.js';
 import type { ResolvedScope } from './question-scope.js';
 import { hitsInScope, scopeForQuery, scopeWords, withoutScopeWords } from './scope-for-query.js';
+import { yearFit } from './year-fit.js';
 import type { Channel, SearchMode } from './search-schemas.js';
 import type { SearchDeps } from './search-deps.js';
 import { understandQuestion } from './understand-question.js';
@@ -26,6 +27,7 @@ export interface Retrieval {
 
 /** A scope that drops documents leaves fewer candidates per channel: each looks this much deeper. */
 const SCOPED_DEPTH_FACTOR = 3;
+const YEAR_NUDGE = 0.15;
 
 type Retriever = Exclude<Channel, 'proximity'>;
 
@@ -112,6 +114,11 @@ export async function retrievePassages(
       items: hits.map((hit) => ({ key: hit.passage.id, score: hit.score, item: hit })),
     })),
   );
+  // Hybrid leans to the asked year: this year's tasks over last year's review (a 15% nudge of the fused score).
+  if (mode === 'hybrid') {
+    for (const r of ranked) r.score *= 1 + YEAR_NUDGE * yearFit(r.item.passage, r.item.passage.text, scope);
+    ranked.sort((a, b) => b.score - a.score);
+  }
   if (retrievers.length === 1) {
     // A single channel keeps its own order and reports its own score.
     const only = retrievers[0]!;
