@@ -99,7 +99,10 @@ const sameUnit = (a: string | null | undefined, b: string | null | undefined): b
 export function targetMatches(t: Target, k: KeyTarget): boolean {
   if (Math.abs(t.value - k.value) > 1e-6 || !sameUnit(t.unit, k.unit) || t.comparator !== k.comparator) return false;
   if ((t.year ?? null) !== (k.year ?? null)) return false;
-  const quotesOverlap = t.quote.includes(k.quote) || k.quote.includes(t.quote);
+  // our quotes come from normalised text (～ → ~, full-width digits folded): compare both folded
+  const ours = t.quote.normalize('NFKC');
+  const theirs = k.quote.normalize('NFKC');
+  const quotesOverlap = ours.includes(theirs) || theirs.includes(ours);
   const metric = normaliseName(t.metric);
   const keyMetric = normaliseName(k.metric);
   const metricsMatch = namesMatch(metric, keyMetric) || (metric.length >= 2 && keyMetric.includes(metric)) || (keyMetric.length >= 2 && metric.includes(keyMetric));

@@ -16,6 +16,10 @@ describe('normaliseText', () => {
     expect(out.length).toBe(text.length);
   });
 
+  it('joins a number cut after its decimal point', () => {
+    expect(normaliseText('治理水土流失面积1.\n2万平方公里')).toBe('治理水土流失面积1. 2万平方公里');
+  });
+
   it('keeps the breaks after headings, short lines and sentence ends', () => {
     const text = '二、主要任务\n加快发展先进制造业。\n推进集成电路、生物医药、人工智能、新能源汽车、高端装备等产业集群建设，第四节增进民族团结\n全面贯彻民族政策。';
     expect(normaliseText(text)).toBe(text);

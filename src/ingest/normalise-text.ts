@@ -67,6 +67,8 @@ function joinLayoutBreaks(text: string): string {
     const line = text.slice(lineStart, at);
     const next = text[at + brk.length] ?? '';
     const tail = line.slice(line.lastIndexOf('。') + 1);
+    // a number cut after its decimal point (1.\n2万平方公里) is cut by the layout whatever the line
+    if (/\d\.$/.test(line) && /\d/.test(next)) return ' '.repeat(brk.length);
     return line.length > SHORT_LINE && MID_SENTENCE_END.test(line) && !HEADING_TAIL.test(tail) && /[\p{L}\p{N}]/u.test(next) ? ' '.repeat(brk.length) : brk;
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSegmenter } from './segmenter.js';
 
-const text = '到2025年地区生产总值跨越2000亿元大关，南通高新区新一代信息技术产业增长26.95%，利润-3480.83万元，工信部支持。';
+const text = '到2025年地区生产总值跨越2000亿元大关，南通云溪高新区新一代信息技术产业增长26.95%，利润-3480.83万元，工信部支持。';
 
 describe('the segmenter', () => {
   const seg = getSegmenter();
