@@ -43,20 +43,28 @@ export function documentNames(entities: Entity[], mentions: Mention[]): Document
     if (e.type === 'Industry' && !forms.has(key) && key.length >= MIN_SHORTENED) names.push({ id: e.id, type: e.type, n: key, full: false });
   }
   names.sort((a, b) => b.n.length - a.n.length);
+  // by first character, longest first: a text is read once, position by position
+  const byFirst = new Map<string, typeof names>();
+  for (const x of names) byFirst.set(x.n[0]!, [...(byFirst.get(x.n[0]!) ?? []), x]);
   const first = new Map<string, Mention>();
   for (const m of mentions) if (!first.has(m.entityId)) first.set(m.entityId, m);
   return {
     inside(text, types) {
+      const found: InnerName[] = [];
+      for (let at = 0; at < text.length; at++) {
+        for (const x of byFirst.get(text[at]!) ?? []) {
+          if (types.includes(x.type) && text.startsWith(x.n, at)) found.push({ id: x.id, type: x.type, start: at, end: at + x.n.length, full: x.full });
+        }
+      }
+      if (found.length < 2) return found;
+      // longest first, none nested in or overlapping a longer one
+      found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
       const taken = new Uint8Array(text.length);
       const out: InnerName[] = [];
-      for (const x of names) {
-        if (!types.includes(x.type) || x.n.length > text.length) continue;
-        for (let at = text.indexOf(x.n); at >= 0; at = text.indexOf(x.n, at + 1)) {
-          const end = at + x.n.length;
-          if (taken.subarray(at, end).includes(1)) continue;
-          taken.fill(1, at, end);
-          out.push({ id: x.id, type: x.type, start: at, end, full: x.full });
-        }
+      for (const x of found) {
+        if (taken.subarray(x.start, x.end).includes(1)) continue;
+        taken.fill(1, x.start, x.end);
+        out.push(x);
       }
       return out.sort((a, b) => a.start - b.start);
     },
