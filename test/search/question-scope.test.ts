@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../src/model/index.js';
 import { askedYears, documentRegion, documentYear, passageFit, questionScope, resolveScope } from '../../src/search/question-scope.js';
 import { buildScopeRules, loadScopeRules, parseDivisions, parseRegionAliases } from '../../src/search/scope-rules.js';
+import { yearFit } from '../../src/search/year-fit.js';
 
 const rules = loadScopeRules();
 
@@ -87,6 +88,23 @@ describe('documents in scope', () => {
     expect(askedYears(scope, 'js')).toEqual([2026]);
     expect(askedYears(scope, 'hl')).toEqual([2019]);
     expect(askedYears(scope, 'xx')).toEqual([]);
+  });
+});
+
+describe('the asked year', () => {
+  const q = '海拉尔区今年要完成多少户棚户区改造？';
+  const scope = resolveScope(questionScope(q, rules), q, DOCS, rules);
+
+  it('favours this year’s tasks and disfavours last year’s review (今年 = the document’s 2019)', () => {
+    expect(yearFit({ docId: 'hl', heading: '二、2019年工作安排 / （二）围绕提升城市品质' }, '继续推进棚户区改造，完成800户的改造任务', scope)).toBe(1);
+    expect(yearFit({ docId: 'hl', heading: '一、2018年工作回顾 / （五）民生事业提标升级' }, '棚户区改造完成4000户', scope)).toBe(-1);
+    expect(yearFit({ docId: 'hl', heading: '' }, '今年经济社会发展的主要预期目标是', scope)).toBe(1);
+    expect(yearFit({ docId: 'hl', heading: '（三）产业' }, '完成投资', scope)).toBe(0);
+  });
+
+  it('is neutral when the question names no year', () => {
+    const plain = resolveScope(questionScope('棚户区改造', rules), '棚户区改造', DOCS, rules);
+    expect(yearFit({ docId: 'hl', heading: '一、2018年工作回顾' }, '完成4000户', plain)).toBe(0);
   });
 });
 
