@@ -3,15 +3,13 @@
 // stores only ever see a list of document ids.
 import { z } from 'zod';
 import type { Services } from '../../services.js';
+import { csvOf } from '../schemas.js';
 
 /** Documents are metadata only: reading all of them to match a region stays cheap. */
 const MAX_DOCUMENTS_SCANNED = 10_000;
 
 export const scopeQuerySchema = z.object({
-  docs: z.preprocess(
-    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean)),
-    z.array(z.string().min(1).max(300)).max(50).optional(),
-  ).describe('Only facts from these documents (comma-separated ids)'),
+  docs: csvOf(z.string().min(1).max(300)).describe('Only facts from these documents (comma-separated ids)'),
   region: z.string().trim().min(1).max(100).optional().describe('Only facts from documents governing this region'),
 });
 export type ScopeQuery = z.output<typeof scopeQuerySchema>;
