@@ -4,7 +4,8 @@
 // ask, neighbours, path and targets with 1 and 8 clients, beside a MiniSearch anchor; peak RSS.
 // The corpus (../shared/corpus) is replicated ×N in a temp folder. Neo4j is measured when NEO4J_URI
 // is set (its database is emptied first). `--project` measures another checkout (e.g. an older commit)
-// with the same harness. Writes bench/results/<label>.{md,json}.
+// with the same harness; `--baseline DIR` measures an older checkout alternately with it (same load).
+// Writes bench/results/<label>.{md,json}.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { loadInputs, rawTagMs } from './bench/raw-tag.js';
 import { replicateCorpus } from './bench/replicate-corpus.js';
 import { renderReport, type BenchReport, type HttpRow, type IngestRow } from './bench/render-report.js';
 import { resetNeo4j } from './bench/reset-neo4j.js';
-import { runScript, startServerProcess, type Env } from './bench/service-process.js';
+import { runScript, startServerProcess, type Env, type ServerProcess } from './bench/service-process.js';
 import { spreadOf, type Spread } from './bench/summarise.js';
 
 const here = path.resolve(import.meta.dirname, '..');
@@ -30,17 +31,21 @@ const { values } = parseArgs({
     'http-runs': { type: 'string', default: '3' },
     workers: { type: 'string' },
     project: { type: 'string', default: here },
+    // Another checkout (an older commit) measured alternately with the project, for before/after.
+    baseline: { type: 'string' },
     label: { type: 'string', default: 'latest' },
     corpus: { type: 'string', default: path.resolve(here, '../shared/corpus') },
     out: { type: 'string', default: path.join(here, 'bench/results') },
     'no-http': { type: 'boolean', default: false },
     // A smoke run (the test suite's): few requests per case.
     quick: { type: 'boolean', default: false },
+    // First port for the servers the bench starts (one more per server).
+    port: { type: 'string', default: '7790' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--scales 8,80] [--stores embedded,neo4j] [--runs 3] [--http-runs 3] [--workers N] [--project DIR] [--label L] [--corpus DIR] [--out DIR] [--no-http] [--quick]');
+  console.log('usage: npm run bench -- [--scales 8,80] [--stores embedded,neo4j] [--runs 3] [--http-runs 3] [--workers N] [--project DIR] [--baseline DIR] [--label L] [--corpus DIR] [--out DIR] [--port P] [--no-http] [--quick]');
   process.exit(0);
 }
 const scales = values.scales.split(',').map(Number);
@@ -52,6 +57,8 @@ const neo4jUri = process.env.NEO4J_URI;
 if (stores.includes('neo4j') && !neo4jUri) throw new Error('--stores neo4j needs NEO4J_URI');
 if (!existsSync(values.corpus)) throw new Error(`no corpus at ${values.corpus}`);
 const isCurrentTree = project === here;
+const checkouts = [...(values.baseline ? [{ name: 'baseline', dir: path.resolve(values.baseline) }] : []), { name: '', dir: project }];
+const label = (store: string, c: { name: string }) => (c.name ? `${store} (${c.name})` : store);
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const questions = parseQuestionsJsonl(await readFile(path.join(here, 'test/fixtures/seed-questions.jsonl'), 'utf8')).map((x) => x.question);
@@ -75,7 +82,7 @@ try {
   report.commit = 'unknown';
 }
 
-let port = 7790;
+let port = Number(values.port);
 try {
   const warmup = await replicateCorpus(values.corpus, 1, path.join(tmp, 'warmup'), '预热');
   for (const scale of scales) {
@@ -109,43 +116,51 @@ try {
       }
     }
     for (const store of stores) {
-      const ingestMs: number[] = [];
-      let dataDir = '';
+      const storeEnv = (dataDir: string): Env => ({ ...baseEnv, DATA_DIR: dataDir, ...(store === 'neo4j' ? { NEO4J_URI: neo4jUri! } : {}) });
+      const ingestMs = new Map<string, number[]>(checkouts.map((c) => [c.dir, []]));
+      const dataDirs = new Map<string, string>();
       let startupMs = 0;
       let warmupMs = 0;
+      // With a baseline, its runs and the project's alternate, so both see the same machine load.
       for (let r = 0; r < runs; r++) {
-        dataDir = path.join(tmp, `data-${store}-${scale}-${r}`);
-        const env: Env = { ...baseEnv, DATA_DIR: dataDir, ...(store === 'neo4j' ? { NEO4J_URI: neo4jUri! } : {}) };
-        if (store === 'neo4j') await resetNeo4j(neo4jUri!);
-        const args = [project, warmup.dir, corpus.dir, ...(values.workers ? [values.workers] : [])];
-        const { stdout } = await runScript(project, path.join(here, 'scripts/bench/ingest-run.ts'), args, env);
-        const result = JSON.parse(stdout.trim().split('\n').pop()!) as { startupMs: number; warmupMs: number; ms: number; documents: number };
-        if (result.documents !== corpus.files) throw new Error(`ingested ${result.documents} of ${corpus.files} documents`);
-        ingestMs.push(result.ms);
-        startupMs = result.startupMs;
-        warmupMs = result.warmupMs;
-        log(`${store} ×${scale} run ${r + 1}: ${(result.ms / 1000).toFixed(1)} s (start-up ${(startupMs / 1000).toFixed(1)} s, warm-up ×1 ${(warmupMs / 1000).toFixed(1)} s)`);
-        if (r < runs - 1 && store === 'embedded') await rm(dataDir, { recursive: true, force: true });
+        for (const c of checkouts) {
+          const previous = dataDirs.get(c.dir);
+          if (previous && store === 'embedded') await rm(previous, { recursive: true, force: true });
+          const dataDir = path.join(tmp, `data-${store}-${scale}-${c.name || 'project'}-${r}`);
+          dataDirs.set(c.dir, dataDir);
+          if (store === 'neo4j') await resetNeo4j(neo4jUri!);
+          const args = [c.dir, warmup.dir, corpus.dir, ...(values.workers ? [values.workers] : [])];
+          const { stdout } = await runScript(c.dir, path.join(here, 'scripts/bench/ingest-run.ts'), args, storeEnv(dataDir));
+          const result = JSON.parse(stdout.trim().split('\n').pop()!) as { startupMs: number; warmupMs: number; ms: number; documents: number };
+          if (result.documents !== corpus.files) throw new Error(`ingested ${result.documents} of ${corpus.files} documents`);
+          ingestMs.get(c.dir)!.push(result.ms);
+          startupMs = result.startupMs;
+          warmupMs = result.warmupMs;
+          log(`${label(store, c)} ×${scale} run ${r + 1}: ${(result.ms / 1000).toFixed(1)} s (start-up ${(startupMs / 1000).toFixed(1)} s, warm-up ×1 ${(warmupMs / 1000).toFixed(1)} s)`);
+        }
       }
-      report.ingest.push(row(`${store} store`, ingestMs, { startupMs, warmupMs }));
+      for (const c of checkouts) report.ingest.push(row(`${label(store, c)} store`, ingestMs.get(c.dir)!, { startupMs, warmupMs }));
       if (values['no-http']) continue;
-      const env: Env = { ...baseEnv, DATA_DIR: dataDir, ...(store === 'neo4j' ? { NEO4J_URI: neo4jUri! } : {}) };
-      const server = await startServerProcess(project, env, port++);
+      // On Neo4j every checkout's server reads the same database (the project's last ingest).
+      const servers: Array<{ server: ServerProcess; label: string }> = [];
       try {
-        const health = (await (await fetch(`${server.url}/health`)).json()) as { embedder?: { name?: string } | string };
+        for (const c of checkouts) servers.push({ server: await startServerProcess(c.dir, storeEnv(dataDirs.get(c.dir)!), port++), label: label(store, c) });
+        const main = servers[servers.length - 1]!.server;
+        const health = (await (await fetch(`${main.url}/health`)).json()) as { embedder?: { name?: string } | string };
         report.embedder ||= typeof health.embedder === 'string' ? health.embedder : (health.embedder?.name ?? 'unknown');
-        const cases = await httpCases(server.url, questions);
-        for (const c of cases) report.http.push(...(await measureCase(server.url, c.name, c.paths, store, scale)));
-        report.peakRssMb[`${store} ×${scale}`] = server.peakRssMb();
+        const cases = await httpCases(main.url, questions);
+        const targets = servers.map(({ server, label: l }) => ({ url: server.url, label: l }));
+        for (const c of cases) report.http.push(...(await measureCase(targets, c.name, c.paths, scale)));
+        for (const { server, label: l } of servers) report.peakRssMb[`${l} ×${scale}`] = server.peakRssMb();
       } finally {
-        await server.stop();
+        for (const { server } of servers) await server.stop();
       }
     }
     if (!values['no-http']) {
       const anchor = await startServerProcess(here, {}, port++, { file: path.join(here, 'scripts/bench/minisearch-server.ts'), args: [corpus.dir, String(port - 1)] });
       try {
         const paths = questions.map((x) => `/api/search?q=${encodeURIComponent(x)}&k=10`);
-        report.http.push(...(await measureCase(anchor.url, 'MiniSearch anchor (full-text)', paths, 'in-process', scale)));
+        report.http.push(...(await measureCase([{ url: anchor.url, label: 'in-process' }], 'MiniSearch anchor (full-text)', paths, scale)));
       } finally {
         await anchor.stop();
       }
@@ -155,29 +170,35 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
-async function measureCase(base: string, name: string, paths: string[], store: string, scale: number): Promise<HttpRow[]> {
+/** Each target's rounds alternate with the others' (a baseline and the project see the same load). */
+async function measureCase(targets: Array<{ url: string; label: string }>, name: string, paths: string[], scale: number): Promise<HttpRow[]> {
   // Warm-up: every distinct request once (JIT, page cache, query plans).
-  await loadHttp(base, paths, { clients: 1, requests: values.quick ? 4 : paths.length, maxMs: 30_000 });
+  for (const t of targets) await loadHttp(t.url, paths, { clients: 1, requests: values.quick ? 4 : paths.length, maxMs: 30_000 });
   const rows: HttpRow[] = [];
   for (const clients of [1, 8]) {
-    const rounds: LoadResult[] = [];
     const requests = (clients === 1 ? 80 : 240) / (values.quick ? 8 : 1);
-    for (let r = 0; r < httpRuns; r++) rounds.push(await loadHttp(base, paths, { clients, requests, maxMs: 6_000 }));
-    const pick = (f: (x: LoadResult) => number) => spreadOf(rounds.map(f));
-    rows.push({
-      scale,
-      store,
-      name,
-      clients,
-      requests: rounds.reduce((n, x) => n + x.requests, 0),
-      errors: rounds.reduce((n, x) => n + x.errors, 0),
-      p50: pick((x) => x.p50),
-      p95: pick((x) => x.p95),
-      p99: pick((x) => x.p99),
-      reqPerSec: pick((x) => x.reqPerSec),
-    });
-    const last = rows[rows.length - 1]!;
-    log(`${store} ×${scale} ${name} ${clients} client(s): p50 ${last.p50.median.toFixed(1)} p95 ${last.p95.median.toFixed(1)} ms, ${last.reqPerSec.median.toFixed(0)} req/s`);
+    const rounds = new Map<string, LoadResult[]>(targets.map((t) => [t.label, []]));
+    for (let r = 0; r < httpRuns; r++) {
+      for (const t of targets) rounds.get(t.label)!.push(await loadHttp(t.url, paths, { clients, requests, maxMs: 6_000 }));
+    }
+    for (const t of targets) {
+      const results = rounds.get(t.label)!;
+      const pick = (f: (x: LoadResult) => number) => spreadOf(results.map(f));
+      const row: HttpRow = {
+        scale,
+        store: t.label,
+        name,
+        clients,
+        requests: results.reduce((n, x) => n + x.requests, 0),
+        errors: results.reduce((n, x) => n + x.errors, 0),
+        p50: pick((x) => x.p50),
+        p95: pick((x) => x.p95),
+        p99: pick((x) => x.p99),
+        reqPerSec: pick((x) => x.reqPerSec),
+      };
+      rows.push(row);
+      log(`${t.label} ×${scale} ${name} ${clients} client(s): p50 ${row.p50.median.toFixed(1)} p95 ${row.p95.median.toFixed(1)} ms, ${row.reqPerSec.median.toFixed(0)} req/s`);
+    }
   }
   return rows;
 }

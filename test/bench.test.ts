@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('npm run bench', () => {
   it('measures ingest and every HTTP case on a tiny corpus and writes markdown and JSON', { timeout: 240_000 }, async () => {
-    const args = ['--import', 'tsx', 'scripts/bench.ts', '--corpus', 'seeds', '--scales', '1', '--stores', 'embedded', '--runs', '1', '--http-runs', '1', '--workers', '1', '--quick', '--label', 'smoke', '--out', out];
+    const args = ['--import', 'tsx', 'scripts/bench.ts', '--corpus', 'seeds', '--scales', '1', '--stores', 'embedded', '--runs', '1', '--http-runs', '1', '--workers', '1', '--quick', '--label', 'smoke', '--out', out, '--port', String(20_000 + Math.floor(Math.random() * 20_000))];
     await promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, NEO4J_URI: '' }, maxBuffer: 10_000_000 });
     const report = JSON.parse(await readFile(path.join(out, 'smoke.json'), 'utf8')) as {
       cores: number;
