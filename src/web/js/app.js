@@ -79,7 +79,7 @@ function showGraph(s, graph) {
   controls.setCounts(graph);
   const limitNote = $('graph-limit');
   limitNote.hidden = !graph.truncated;
-  limitNote.textContent = graph.truncated ? `已达节点上限 ${s.limit}：只显示其中提及最多的 ${graph.nodes.length} 个实体。提高“节点上限”或缩小范围可查看其余实体。` : '';
+  limitNote.textContent = graph.truncated ? `已达节点上限 ${s.limit}：图只取提及最多的 ${s.limit} 个实体（显示其中相连的 ${graph.nodes.length} 个），其余未画出。提高“节点上限”或缩小范围可查看更多。` : '';
   $('graph-status').textContent = describeGraph(s, graph);
   renderGraphText($('graph-text-body'), graph, { onEntity: (id) => setState({ entity: id, edge: '', tab: 'detail' }), onEdge: selectEdge });
   const layout = graphView.setData(graph, { focusId: s.entity || null });
