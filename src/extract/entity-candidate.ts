@@ -22,8 +22,17 @@ const RULE_RANK: Partial<Record<RuleId, number>> = {
 };
 
 /**
- * Keeps the longest candidate where candidates overlap. A shorter Region inside a longer name of
- * another type survives ("南通" in 南通高新区): containment links need it.
+ * A shorter name inside a longer one of another type stays a mention of its own: a Region (南通 in
+ * 南通高新区) for containment, an Industry in a programme's or a zone's name (直播电商 in
+ * 直播电商发展三年行动) for what the programme supports and the zone hosts.
+ */
+function nestsIn(c: EntityCandidate, outer: EntityCandidate): boolean {
+  const nestable = (c.type === 'Region' && outer.type !== 'Region') || (c.type === 'Industry' && (outer.type === 'Policy' || outer.type === 'Park'));
+  return nestable && c.start >= outer.start && c.end <= outer.end;
+}
+
+/**
+ * Keeps the longest candidate where candidates overlap; a nested name survives (nestsIn).
  */
 export function selectCandidates(candidates: EntityCandidate[]): EntityCandidate[] {
   const sorted = [...candidates].sort(
@@ -33,7 +42,7 @@ export function selectCandidates(candidates: EntityCandidate[]): EntityCandidate
   for (const c of sorted) {
     const clash = kept.find((k) => c.start < k.end && k.start < c.end);
     if (!clash) kept.push(c);
-    else if (c.type === 'Region' && clash.type !== 'Region' && c.start >= clash.start && c.end <= clash.end) {
+    else if (nestsIn(c, clash)) {
       if (!kept.some((k) => k !== clash && c.start < k.end && k.start < c.end)) kept.push(c);
     }
   }
