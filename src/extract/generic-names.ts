@@ -9,8 +9,7 @@ export const GENERIC_WORDS = words(`
   加快 推动 推进 建设 发展 实施 落实 完善 开展 支持 培育 打造 构建 创新 改革 开放 服务 管理 保障 提升
   产业 行业 企业 作业 事业 专业 就业 创业 商业 实业 物业 职业 营业 主业 经济 项目 平台 载体 领域
   实体经济 世界经济 国民经济 宏观经济 社会经济 市场经济 区域经济 城市经济 全球经济 国内经济 国际经济 规模经济 开放型经济 对外贸易 国际贸易 多边贸易
-  主导产业 新兴产业 特色产业 优势产业 传统产业 支柱产业 地标产业 相关产业 重点产业 配套产业 关联产业 实体产业
-  上下游产业 本地产业 基础产业 新产业 朝阳产业 夕阳产业 优势特色产业 特色优势产业 重点行业 传统行业 新兴行业
+  相关产业 重点产业 配套产业 关联产业 实体产业 上下游产业 本地产业 新产业 重点行业 传统行业 新兴行业
   园区 开发区 高新区 新区 示范区 示范园 示范园区 产业园 产业园区 工业园 工业园区 科技园 科技园区 试验区 自贸区
   创新区 经开区 集聚区 合作区 实验区 先行区 先导区 基地 小镇 新片区 保税区 科学城 科技城 大学城 物流园 物流园区
   软件园 创业园 民办园 公办园 中试基地 生产基地 研发基地 示范基地 教育基地 培训基地 实训基地 孵化基地 创新基地 产业基地 特色园区
@@ -22,6 +21,13 @@ export const GENERIC_WORDS = words(`
 
 /** Leading words that, with nothing else but the suffix, make a class name ("国家级高新区", "省级开发区"). */
 const LEVEL_WORDS = /^(国家级|省级|市级|县级|区级|国家|省|市|县|区|各类|各级|一批|多个|若干|重点|新型|大型|小型|中小型|综合|专业|新兴|优势|传统|重要|高端|国际|世界级|一流|高水平|高质量|创新型)+$/;
+
+/**
+ * GUIDELINES "Industry": broad groupings are acceptable names and the heads that sectors are listed
+ * under (A、B、C三大主导产业 → PART_OF 主导产业).
+ */
+const GROUPINGS = words(`主导产业 新兴产业 特色产业 优势产业 传统产业 支柱产业 先导产业 地标产业 基础产业 朝阳产业 优势特色产业
+  特色优势产业 未来产业 新兴产业 战略性新兴产业 先进制造业 现代服务业 生产性服务业 生活性服务业`);
 
 /** Industry bodies that only qualify (主导 + 产业) rather than name. */
 const INDUSTRY_CLASS = /^[强大做]?(主导|新兴|特色|优势|传统|支柱|地标|相关|重点|配套|关联|实体|上下游|本地|基础|新|朝阳|夕阳|先导|首位|核心|龙头|骨干|群体|非农|支柱性|前沿性|前沿|绿色|高端|优质|重要|各类|其他|其它|这些|相应|本土|当地|区域|全市|全省|全区|新型|现代|新一代)+$/;
@@ -47,6 +53,7 @@ export function isGenericName(type: EntityType, name: string, suffix = ''): bool
   const body = suffix && name.endsWith(suffix) ? name.slice(0, name.length - suffix.length) : '';
   if (body && (LEVEL_WORDS.test(body) || COUNTED.test(body))) return true;
   if (COUNTED_CLASS.test(name)) return true;
+  if (type === 'Industry' && GROUPINGS.has(name)) return false;
   if (type === 'Industry') {
     const stem = name.replace(/(产业|业)$/, '');
     if (stem !== name && (INDUSTRY_CLASS.test(stem) || /型$/.test(stem))) return true;

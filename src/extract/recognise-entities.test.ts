@@ -43,7 +43,7 @@ describe('recogniseEntities', () => {
 
   it.each<[string, string, string]>([
     ['a verb before a park is not part of it', '聚力金沙湾新区开发', '聚力金沙湾新区'],
-    ['a class of industries is no industry', '坚定不移做大做强“一主一新一智”三大主导产业', '主导产业'],
+    ['a word that only relates industries is no industry', '带动上下游相关产业发展', '相关产业'],
     ['产业结构 is not an industry', '“调绿”产业结构', '调绿产业'],
     ['an enterprise is not an industry', '鼓励创新型领军企业牵头组建新型研发机构', '领军企业'],
     ['a generic mechanism is not a policy', '完善基本养老保险待遇和基础养老金正常调整机制', '调整机制'],
