@@ -48,7 +48,7 @@ const NUMBERED_EDGE = 0.2;
 
 export function answerExplanation(retrieval: Retrieval, opts: ExplanationOptions = {}): AnswerDraft | undefined {
   const hits = retrieval.ranked.map((r) => r.item);
-  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ, preferNumbers: opts.type === 'number' });
+  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ });
   const rank = (s: ScoredSentence) => s.score + yearAdjustment(s, retrieval.scope) + (opts.type === 'number' && /\d/.test(s.hit.passage.text.slice(s.start, s.end)) ? NUMBERED_EDGE : 0);
   sentences.sort((a, b) => rank(b) - rank(a) || a.passageRank - b.passageRank || a.start - b.start);
   const best = sentences[0];

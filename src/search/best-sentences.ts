@@ -98,12 +98,12 @@ export function coverageOf(text: string, weights: readonly TermWeight[]): number
 
 /**
  * Sentences of the first `passageLimit` candidates, best first. The passage's rank adds a little, so
- * equal sentences go to the better passage; `preferNumbers` favours sentences stating a number.
+ * equal sentences go to the better passage.
  */
 export function bestSentences(
   hits: readonly PassageHit[],
   terms: readonly QueryTerm[],
-  opts: { passageLimit?: number; preferNumbers?: boolean } = {},
+  opts: { passageLimit?: number } = {},
 ): ScoredSentence[] {
   const weights = termWeights(terms, hits.map((h) => h.passage.text));
   const out: ScoredSentence[] = [];
@@ -111,8 +111,7 @@ export function bestSentences(
     for (const span of sentenceSpans(hit.passage.text)) {
       const text = hit.passage.text.slice(span.start, span.end);
       const coverage = coverageOf(text, weights);
-      const numberBonus = opts.preferNumbers && /\d/.test(text) ? 0.05 : 0;
-      out.push({ hit, passageRank, ...span, coverage, score: coverage + numberBonus + 0.04 / (passageRank + 1) });
+      out.push({ hit, passageRank, ...span, coverage, score: coverage + 0.04 / (passageRank + 1) });
     }
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.start - b.start);
