@@ -1,5 +1,5 @@
 // Empties the Neo4j database between ingest runs (batched, so ×80 does not need one huge
-// transaction); constraints and indexes stay.
+// transaction); constraints and indexes stay, but the vector index, whose dimension the service sets.
 import neo4j from 'neo4j-driver';
 
 export async function resetNeo4j(uri: string): Promise<void> {
@@ -7,6 +7,8 @@ export async function resetNeo4j(uri: string): Promise<void> {
   const session = driver.session();
   try {
     await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // A test suite may have left a vector index of another dimension; the service recreates it.
+    await session.run('DROP INDEX passage_embedding IF EXISTS');
   } finally {
     await session.close();
     await driver.close();
