@@ -110,12 +110,15 @@ export async function prepareDocument(input: DocumentInput, deps: IngestDeps, op
   const source = input.source ?? `sha256:${sha256}`;
   const zero = { passages: 0, entities: 0, mentions: 0, targets: 0, relations: 0 };
 
-  const same = await deps.store.findDocumentsBy({ sha256 });
+  // One lookup for both keys: a concurrent writer of the same text cannot slip in between two, which
+  // would make its document look like an older version to replace.
+  const found = await deps.store.findDocumentsBy({ sha256, source });
+  const same = found.filter((d) => d.sha256 === sha256);
   if (same[0] && !opts.replace) {
     return { status: 'unchanged', result: { status: 'unchanged', document: same[0], replaced: [], counts: zero, ms: performance.now() - started } };
   }
   // A new version of the same source replaces the old one; --replace also replaces identical text.
-  const previous = await deps.store.findDocumentsBy({ source });
+  const previous = found.filter((d) => d.source === source);
   if (opts.keepExisting && previous.length) {
     throw new AppError('CONFLICT', `source ${source} already holds document ${previous[0]!.id}; send replace=true to replace it`);
   }
