@@ -79,6 +79,18 @@ export const entityDetailSchema = z.object({
   docIds: z.array(z.string()),
 });
 
+/** A park's record in the national development-zone catalogue (2018). */
+export const catalogueZoneSchema = z
+  .object({
+    name: z.string(),
+    province: z.string(),
+    level: z.string(),
+    type: z.string(),
+    leadingIndustries: z.array(z.string()),
+    source: z.string(),
+  })
+  .describe('The park in the national development-zone catalogue (2018): province, level, type, leading industries');
+
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),

@@ -4,7 +4,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { documentMetaSchema, entityDetailSchema, evidenceSchema, graphEdgeSchema, graphNodeSchema, subgraphSchema, targetSchema } from '../api/schemas.js';
+import { documentMetaSchema, entityDetailSchema, evidenceSchema, graphEdgeSchema, graphNodeSchema, subgraphSchema, targetSchema, catalogueZoneSchema } from '../api/schemas.js';
 import { AppError, isAppError } from '../errors.js';
 import { documentInputSchema } from '../ingest/document-input.js';
 import { ingestDocument } from '../ingest/ingest-document.js';
@@ -97,6 +97,7 @@ function askText(a: AskResponse): string {
 }
 
 const entityFactsSchema = entityDetailSchema.extend({
+  zone: catalogueZoneSchema.optional(),
   targets: z.array(targetSchema).describe('Quantitative targets that measure this entity'),
   relations: z.array(graphEdgeSchema).describe('Its strongest relations, each with evidence'),
   relationCount: z.number().int().describe('How many relations it has in all (counted up to 300)'),

@@ -17,6 +17,7 @@ import {
   relationTypeSchema,
   subgraphSchema,
   targetSchema,
+  catalogueZoneSchema,
 } from '../schemas.js';
 import { scopeDocIds, scopeQuerySchema } from './document-scope.js';
 
@@ -49,17 +50,7 @@ export const graphRoutes = [
     summary: 'One entity: aliases, mention count, targets that measure it, strongest relations (and how many in all), evidence',
     params: idParamSchema,
     response: entityDetailSchema.extend({
-      zone: z
-        .object({
-          name: z.string(),
-          province: z.string(),
-          level: z.string(),
-          type: z.string(),
-          leadingIndustries: z.array(z.string()),
-          source: z.string(),
-        })
-        .optional()
-        .describe('The park in the national development-zone catalogue (2018): province, level, type, leading industries'),
+      zone: catalogueZoneSchema.optional(),
       targets: z.array(targetSchema),
       relations: z.array(graphEdgeSchema),
       relationCount: z.number().int().describe(`All relations of the entity, counted up to ${MAX_RELATIONS_COUNTED}; relations lists the ${DETAIL_RELATIONS} strongest`),
