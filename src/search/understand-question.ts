@@ -39,7 +39,9 @@ const RELATION_CUES: Array<[RelationType, RegExp]> = [
 ];
 
 /** Words that say "this is a target" without naming what is measured. */
-const TARGET_WORDS = new Set(['目标', '达到', '达', '实现', '力争', '确保', '预期', '预计', '要求', '规划', '计划', '届时', '年', '年底', '末', '控制', '控制在', '比例', '以上', '以内', '左右', '每年', '年均', '未来', '五年', '十四五']);
+const TARGET_WORDS = new Set(['目标', '达到', '达', '实现', '力争', '确保', '预期', '预计', '要求', '规划', '计划', '届时', '年', '年底', '末', '控制', '控制在', '比例', '以上', '以内', '左右', '每年', '年均', '未来', '五年']);
+/** A five-year plan's name (十四五, 十五五, “十五”) says when, not what is measured. */
+const PLAN_NAME = /^[“"]?十[一二三四五六七八九]?五[”"]?$/;
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/g;
 const RATIO_BASE = /占(?:到)?([^，。？?！!\s]{2,10}?)(?:的)?(?:多少|比重|比例|比率|百分之)/;
@@ -123,6 +125,7 @@ export function metricWords(terms: readonly string[], entities: readonly EntityR
       !STOPWORDS.has(t) &&
       !(base && base.includes(t)) &&
       !TARGET_WORDS.has(t) &&
+      !PLAN_NAME.test(t) &&
       !/^[\d.,%]+[年月日]?$/.test(t) &&
       !regions.some((name) => name.includes(t)) &&
       /\p{L}/u.test(t),
