@@ -24,6 +24,8 @@ export const queryTextSchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'q is required' : 'q must be a string') })
   .trim()
   .min(1, 'q must not be empty or only whitespace')
+  // said in the OpenAPI document too, so that clients (and fuzzers) know blank text is refused
+  .regex(/\S/, 'q must not be empty or only whitespace')
   .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)
   .describe('Query text in any language; treated as plain text, never as query syntax');
 
