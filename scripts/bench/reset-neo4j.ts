@@ -1,5 +1,6 @@
 // Empties the Neo4j database between ingest runs (batched, so ×80 does not need one huge
-// transaction); constraints and indexes stay, but the vector index, whose dimension the service sets.
+// transaction). Constraints and indexes stay, except the vector index: the service recreates it with
+// its own dimension.
 import neo4j from 'neo4j-driver';
 
 export async function resetNeo4j(uri: string): Promise<void> {
