@@ -6,8 +6,8 @@ import type { DocumentToWrite } from '../port.js';
 import { encodeEvidence } from './evidence-codec.js';
 
 /**
- * Writes documents (one, or a bulk-loading batch) with one UNWIND statement per kind of fact, so a
- * batch costs a handful of round trips whatever its size. Entities and relations shared by the
+ * Writes documents (one, or a bulk-loading batch) with one UNWIND statement per kind of fact (and
+ * per relation type present), so a batch costs a handful of round trips whatever its size. Entities and relations shared by the
  * batch's documents are merged once, and in id order: concurrent writers then take their locks in
  * the same order, which keeps MERGE deadlocks rare (the driver retries those that still happen).
  */
