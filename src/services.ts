@@ -64,14 +64,17 @@ export async function openServices(config: Config, opts: { migrate?: boolean; wo
   const store = await openStore(config, embedder.dimension, { migrate: opts.migrate ?? true });
   if (opts.migrate ?? true) await assertSameEmbedder(store, embedder.name);
   log.info({ store: store.kind, embedder: embedder.name, dimension: embedder.dimension, fallback: opened.fallback }, 'services ready');
-  const pool = opts.workers ? AnalysePool.open(opts.workers, segmenter.lexiconDir) : undefined;
+  // Started on the first ingest: each worker holds its own jieba dictionaries (~100 MB), which a
+  // server that only answers queries should not carry.
+  let pool: AnalysePool | undefined;
+  const workers = opts.workers;
   return {
     config,
     store,
     segmenter,
     embedder,
     embedderInfo,
-    ...(pool ? { analyse: (input: AnalyseInput) => pool.analyse(input) } : {}),
+    ...(workers ? { analyse: (input: AnalyseInput) => (pool ??= AnalysePool.open(workers, segmenter.lexiconDir)).analyse(input) } : {}),
     close: async () => {
       await pool?.close();
       await store.close();
