@@ -168,6 +168,8 @@ try {
   }
 } finally {
   await rm(tmp, { recursive: true, force: true });
+  // Leave Neo4j empty: a test suite's single-transaction reset cannot delete a ×80 graph.
+  if (stores.includes('neo4j')) await resetNeo4j(neo4jUri!);
 }
 
 /** Each target's rounds alternate with the others' (a baseline and the project see the same load). */
