@@ -26,7 +26,11 @@ export interface IngestFilesOptions {
   onFile?: (outcome: FileOutcome, done: number, total: number, chars: number) => void;
 }
 
-/** A transaction holds at most this many documents, or this many passages (memory and lock time). */
+/**
+ * A transaction holds at most this many documents, or this many passages (memory and lock time).
+ * Batches start at one document and double: the first documents show up (and an unreachable store
+ * shows) at once, and a long run soon writes full batches.
+ */
 const BATCH_DOCUMENTS = 16;
 const BATCH_PASSAGES = 4_000;
 
@@ -83,12 +87,14 @@ async function ingestInBatches(deps: IngestDeps, files: string[], opts: IngestFi
   // Two files of one text in one run: the second is unchanged, as it would be in a later run.
   const written = new Map<string, IngestResult['document']>();
   let batch: Array<{ file: string; chars: number; prepared: ToWrite }> = [];
+  let batchLimit = 1;
   let unavailable = false;
 
   const flush = async () => {
     const items = batch;
     batch = [];
     if (!items.length) return;
+    batchLimit = Math.min(BATCH_DOCUMENTS, batchLimit * 2);
     try {
       await deps.store.writeDocuments(items.map(({ prepared }) => ({ doc: prepared.write, replaces: prepared.replaces })));
       for (const item of items) report({ path: item.file, result: writtenResult(item.prepared) }, item.chars);
@@ -132,7 +138,7 @@ async function ingestInBatches(deps: IngestDeps, files: string[], opts: IngestFi
       written.set(prepared.write.meta.sha256, prepared.write.meta);
       batch.push({ file, chars, prepared });
       const passages = batch.reduce((n, b) => n + b.prepared.write.passages.length, 0);
-      if (batch.length >= BATCH_DOCUMENTS || passages >= BATCH_PASSAGES) await flush();
+      if (batch.length >= batchLimit || passages >= BATCH_PASSAGES) await flush();
     }
   }
   if (!unavailable) await flush();

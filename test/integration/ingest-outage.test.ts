@@ -58,11 +58,12 @@ describe.skipIf(!canLaunch)('ingest while Neo4j goes away', () => {
     const driver = neo4j.driver(URI, undefined, { disableLosslessIntegers: true });
     try {
       const one = async (q: string) => (await driver.executeQuery(q)).records[0]!.get(0) as number;
-      // The transaction in flight when the server stopped may have committed with its reply lost:
-      // at most that one document is stored although reported failed (and it says so).
+      // The transaction in flight when the server stopped (one document, or a bulk-loading batch)
+      // may have committed with its reply lost: only documents reported so can be stored unreported.
       const documents = await one('MATCH (d:Document) RETURN count(d)');
+      const maybe = failedLines.filter((l) => l.includes('may or may not be stored')).length;
       expect(documents).toBeGreaterThanOrEqual(stored);
-      expect(documents).toBeLessThanOrEqual(stored + 1);
+      expect(documents).toBeLessThanOrEqual(stored + maybe);
       expect(stored + failedLines.length).toBe(FILES);
       expect(failedLines[0]).toContain('may or may not be stored');
       // Every stored document is whole: its passages form one unbroken chain, every passage and target hangs off it.
