@@ -14,7 +14,8 @@ const env = { ...process.env, DATA_DIR: path.join(ROOT, 'data/test-ingest-outage
 const canLaunch = spawnSync('sh', ['-c', 'command -v java && command -v mvn']).status === 0;
 const launcher = (script: 'start' | 'stop') => execFileSync('bash', [path.join(ROOT, `scripts/neo4j/${script}.sh`)], { env, stdio: 'pipe' });
 const SEED = readFileSync(path.join(ROOT, 'seeds/2021-tongzhou-district-plan-article.txt'), 'utf8');
-const FILES = 12;
+// enough documents that the store goes away while some are still to come, whatever the batch sizes
+const FILES = 30;
 
 describe.skipIf(!canLaunch)('ingest while Neo4j goes away', () => {
   beforeAll(async () => {
