@@ -50,12 +50,12 @@ export async function openServices(config: Config, opts: { migrate?: boolean; wo
       cacheDir: path.resolve(config.MODELS_DIR),
       model: config.EMBEDDING_MODEL,
       allowRemote: config.ALLOW_REMOTE_MODELS,
+      ...(config.EMBEDDING_URL ? { endpoint: { url: config.EMBEDDING_URL, ...(config.EMBEDDING_API_KEY ? { apiKey: config.EMBEDDING_API_KEY } : {}) } } : {}),
     },
     { tokenize: (text: string) => segmenter.searchTokens(text), logger: log },
   );
   const { embedder } = opened;
   const embedderInfo: EmbedderInfo = {
-      ...(config.EMBEDDING_URL ? { endpoint: { url: config.EMBEDDING_URL, ...(config.EMBEDDING_API_KEY ? { apiKey: config.EMBEDDING_API_KEY } : {}) } } : {}),
     name: embedder.name,
     dimension: embedder.dimension,
     fallback: opened.fallback,
