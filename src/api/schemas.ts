@@ -79,6 +79,20 @@ export const entityDetailSchema = z.object({
   docIds: z.array(z.string()),
 });
 
+/** A passage with its document's title: what any evidence quotes. */
+export const passageHitSchema = z.object({
+  passage: z.object({
+    id: z.string(),
+    docId: z.string(),
+    ordinal: z.number().int(),
+    heading: z.string(),
+    text: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  }),
+  docTitle: z.string(),
+});
+
 /** A park's record in the national development-zone catalogue (2018). */
 export const catalogueZoneSchema = z
   .object({

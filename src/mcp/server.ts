@@ -4,7 +4,7 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { documentMetaSchema, entityDetailSchema, evidenceSchema, graphEdgeSchema, graphNodeSchema, subgraphSchema, targetSchema, catalogueZoneSchema } from '../api/schemas.js';
+import { documentMetaSchema, entityDetailSchema, evidenceSchema, graphEdgeSchema, graphNodeSchema, subgraphSchema, targetSchema, catalogueZoneSchema, passageHitSchema } from '../api/schemas.js';
 import { AppError, isAppError } from '../errors.js';
 import { documentInputSchema } from '../ingest/document-input.js';
 import { ingestDocument } from '../ingest/ingest-document.js';
@@ -107,18 +107,6 @@ const entityFactsSchema = entityDetailSchema.extend({
 
 const limitedGraphSchema = subgraphSchema.extend({ truncated: z.boolean().describe('true when the node limit cut the graph') });
 
-const passageItemSchema = z.object({
-  passage: z.object({
-    id: z.string(),
-    docId: z.string(),
-    ordinal: z.number().int(),
-    heading: z.string(),
-    text: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-  }),
-  docTitle: z.string(),
-});
 
 const ingestResultSchema = z.object({
   status: z.enum(['created', 'unchanged', 'replaced']),
@@ -297,7 +285,7 @@ export function createMcpServer(services: Services, opts: McpServerOptions): Mcp
         'The full text of passages by id — the passageId of any search result, citation or evidence — with heading, offsets in the document and the document title. ' +
         'Use it to quote evidence exactly: an evidence span [start, end) is passage.text.slice(start - passage.start, end - passage.start).',
       inputSchema: z.object({ ids: z.array(z.string().min(1).max(300)).min(1).max(50).describe('Passage ids, e.g. ["doc_0123456789abcdef:p3"]') }),
-      outputSchema: z.object({ items: z.array(passageItemSchema) }),
+      outputSchema: z.object({ items: z.array(passageHitSchema) }),
       annotations: { title: 'Get passages', ...readOnly },
     },
     ({ ids }) => guarded('get_passage', async () => {

@@ -6,7 +6,7 @@ import { cleanTitle, documentInputSchema } from '../../ingest/document-input.js'
 import { titleOf } from '../../ingest/load-files.js';
 import { ingestDocument } from '../../ingest/ingest-document.js';
 import { defineRoute } from '../route.js';
-import { documentMetaSchema, idParamSchema, limitSchema } from '../schemas.js';
+import { documentMetaSchema, idParamSchema, limitSchema, passageHitSchema } from '../schemas.js';
 
 const ingestResultSchema = z.object({
   status: z.enum(['created', 'unchanged', 'replaced']).describe('201 for created and replaced, 200 for unchanged'),
@@ -38,18 +38,6 @@ const plainTextQuerySchema = z.object({
     .describe('absent: a new text of an existing source replaces it; true: replace even identical text; false: answer 409 instead of replacing'),
 });
 
-const passageHitSchema = z.object({
-  passage: z.object({
-    id: z.string(),
-    docId: z.string(),
-    ordinal: z.number().int(),
-    heading: z.string(),
-    text: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-  }),
-  docTitle: z.string(),
-});
 
 export const documentRoutes = [
   defineRoute({
