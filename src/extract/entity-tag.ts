@@ -11,6 +11,9 @@ const TYPES = new Set<string>(ENTITY_TYPES);
 const cache = new Map<string, EntityTag | null>();
 
 export function parseEntityTag(tag: string): EntityTag | undefined {
+  // jieba's own tags are lowercase; entity types start with a capital (a hot path: every token)
+  const first = tag.charCodeAt(0);
+  if (first < 65 || first > 90) return undefined;
   const hit = cache.get(tag);
   if (hit !== undefined) return hit ?? undefined;
   const eq = tag.indexOf('=');
