@@ -9,7 +9,7 @@ const QUOTED = /[“"]([^“”"，。；！？,;\n]{2,16})[”"]/g;
 const TITLED = /《([^《》\n]{3,60})》/g;
 
 /** A word after the quote that belongs to the name ("“八五”普法" → 八五普法, “两新”政策). */
-const JOINED_WITH = /^(普法|规划|改革|纲要|政策|制度|战略|行动计划|专项行动|行动|工程|计划|试点|建设|产业体系|体系)/;
+const JOINED_WITH = /^(普法|规划|改革|纲要|政策|制度|战略|行动计划|专项行动|行动|工程|计划|试点|建设|现代化产业体系|产业体系|体系)/;
 /** The quote itself ends like a programme name. */
 const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活动|专项行动|改革|试点|示范|普法|纲要|方案)$/;
 /** A word after the quote that names the thing by the quote ("…”活动" → the quote is the name). */
@@ -37,8 +37,10 @@ function carriedOut(text: string, start: number, end: number): boolean {
 /** A slogan is one phrase: no list inside it, no arithmetic of labels ("1+3"), and some Han. */
 const isSlogan = (q: string): boolean => !/[、，,]/.test(q) && /\p{Script=Han}{2}/u.test(q) && !/[+＋]$/.test(q);
 
-/** Quoted phrases that name a way of thinking or a bare count, not a programme (GUIDELINES: slogans and frameworks are). */
-const NOT_PROGRAMME = /^[一二三四五六七八九十两\d]+$|精神|理念|思路|意识|思想|作风|品质|形象/;
+/** Quoted phrases that name a way of thinking, not a programme (GUIDELINES: slogans and frameworks are). */
+const WAY_OF_THINKING = /精神|理念|思路|意识|思想|作风|品质|形象/;
+/** A bare count names nothing by itself — unless a programme word follows it (“1650”产业体系, “八五”普法). */
+const BARE_COUNT = /^[一二三四五六七八九十两\d]+$/;
 
 const TITLE_END = /(法|条例|规定|办法|细则|规划|纲要|意见|通知|方案|计划|政策|措施|决定|指南|标准|目录|清单|报告|战略|决议|公约|协定)$/;
 
@@ -47,10 +49,11 @@ export function quotedCandidates(text: string): EntityCandidate[] {
   QUOTED.lastIndex = 0;
   for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
     const quote = m[1]!;
-    if (NOT_PROGRAMME.test(quote) && !/^[一二三四五六七八九十]+五$/.test(quote)) continue;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (WAY_OF_THINKING.test(quote)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 7);
     const end = m.index + m[0].length;
     const joined = JOINED_WITH.exec(after)?.[0];
+    if (BARE_COUNT.test(quote) && !joined && !/^[一二三四五六七八九十]+五$/.test(quote)) continue;
     if (joined) {
       out.push(candidate(quote + joined, m.index, end + joined.length));
     } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || (carriedOut(text, m.index, end) && isSlogan(quote))) {

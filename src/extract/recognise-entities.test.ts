@@ -16,6 +16,7 @@ describe('recogniseEntities', () => {
     ['the verb frames each programme of a list', '实施城乡居民增收计划、职业技能提升培训行动', 'Policy', '职业技能提升培训行动'],
     ['a quote that ends the clause of a programme verb is a policy', '率先推进制造业“智改数转网联”，规上企业', 'Policy', '智改数转网联'],
     ['short coordinated qualifiers share a programme suffix', '坚决打好蓝天、碧水、净土保卫战，', 'Policy', '蓝天、碧水、净土保卫战'],
+    ['a quoted count joins the programme word after it', '构建“1650”产业体系', 'Policy', '1650产业体系'],
     ['sectors named by their trade are industries', '着力发展数字贸易、离岸贸易', 'Industry', '离岸贸易'],
     ['fields listed before 领域 and an industry word are industries', '制定实施脑机接口、量子计算、硅光等领域未来产业培育方案', 'Industry', '量子计算产业'],
     ['a quoted slogan the sentence carries out is a policy', '深入实施“放管服”', 'Policy', '放管服'],
