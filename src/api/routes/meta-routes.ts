@@ -8,8 +8,8 @@ import { docsPage } from '../docs-page.js';
 import { defineRoute } from '../route.js';
 
 const embedderSchema = z.object({ name: z.string(), dimension: z.number().int(), fallback: z.boolean(), reason: z.string().optional() });
-/** An absolute path not preceded by a name character (so `Xenova/bge` is left alone). */
-const ABSOLUTE_PATH = /(?<![\w.~-])\/[^\s'"(),;]+/g;
+/** An absolute path not preceded by a name character or a URL's scheme (so `Xenova/bge` and `https://…` are left alone). */
+const ABSOLUTE_PATH = /(?<![\w.~:/-])\/(?!\/)[^\s'"(),;]+/g;
 
 /** The server's file layout is nobody's business: paths inside the working folder become relative, others their last part. */
 export function withoutServerPaths(text: string, cwd = process.cwd()): string {
