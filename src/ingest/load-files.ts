@@ -41,7 +41,8 @@ export function titleOf(text: string, file: string): string {
   const heading = cleanTitle(/^#\s+(.+)$/m.exec(text)?.[1] ?? '');
   if (heading) return heading.slice(0, 300);
   const first = text.split('\n').map(cleanTitle).find(Boolean) ?? '';
-  if (first.length >= 4 && first.length <= 40 && !/[。，,；;：:！？]/.test(first)) return first;
+  // official titles run long (…关于印发…行动计划（2021-2023年）的通知) but hold no sentence punctuation
+  if (first.length >= 4 && first.length <= 100 && !/[。，,；;：:！？]/.test(first)) return first;
   return path.basename(file, path.extname(file));
 }
 
