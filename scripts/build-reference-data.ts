@@ -63,11 +63,17 @@ const zones = readCsv(path.join(from, 'development-zones-2018.csv'));
 const zoneRows = zones.map((z) => [z.name, z.province, z.level, z.zone_type, z.leading_industries].join('\t'));
 writeFileSync(path.join(ROOT, 'graph/reference/development-zones.tsv'), ['name\tprovince\tlevel\ttype\tleading_industries', ...zoneRows].join('\n') + '\n');
 
+// Prefectures as texts write them before a zone's name (合肥 for 合肥市), by province.
+const prefecturesOf = new Map<string, string[]>();
+for (const d of divisions.filter((x) => x.level === '地级' && x.name!.endsWith('市'))) {
+  prefecturesOf.set(d.province!, [...(prefecturesOf.get(d.province!) ?? []), d.name!.slice(0, -1)]);
+}
+
 // jieba entries: the official name, and each short form pointing at it. A short form claimed by two
 // zones names neither, so it is left out.
 const shortOwners = new Map<string, Set<string>>();
 for (const z of zones) {
-  for (const s of zoneShortForms(z.name!, z.province!)) {
+  for (const s of zoneShortForms(z.name!, z.province!, prefecturesOf.get(z.province!) ?? [])) {
     if (s === z.name) continue;
     shortOwners.set(s, (shortOwners.get(s) ?? new Set()).add(z.name!));
   }

@@ -20,12 +20,29 @@ export function provinceShortName(province: string): string {
   return short.length >= 2 ? short : province;
 }
 
-export function zoneShortForms(name: string, province: string): string[] {
+/**
+ * `places` are the prefectures of the zone's province as texts write them (合肥 for 合肥市): a zone
+ * named after its prefecture and district is written without the prefecture too (合肥庐阳经济开发区 →
+ * 庐阳经济开发区).
+ */
+/** The name keeps a place of its own before its type word (庐阳经济开发区), not a bare type (高新技术产业开发区). */
+function hasOwnStem(rest: string): boolean {
+  const type = TYPE_ABBREVIATIONS.find(([t]) => rest.endsWith(t))?.[0] ?? rest.match(/(经济开发区|工业园区|开发区|园区|区)$/)?.[0] ?? '';
+  return rest.length - type.length >= 2;
+}
+
+export function zoneShortForms(name: string, province: string, places: readonly string[] = []): string[] {
   const bodies = new Set([name]);
-  for (const prefix of [province, provinceShortName(province)]) {
-    const rest = name.startsWith(prefix) ? name.slice(prefix.length) : '';
+  const provinceless = [province, provinceShortName(province)].filter((p) => name.startsWith(p)).map((p) => name.slice(p.length));
+  for (const rest of provinceless) {
     // what is left must still name a place: two characters before the type word at least
     if (rest.length >= 6) bodies.add(rest);
+  }
+  for (const base of [name, ...provinceless]) {
+    for (const place of places) {
+      const rest = base.startsWith(place) ? base.slice(place.length) : '';
+      if (rest.length >= 6 && hasOwnStem(rest)) bodies.add(rest);
+    }
   }
   const out = new Set<string>();
   for (const b of bodies) {
