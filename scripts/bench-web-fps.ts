@@ -15,6 +15,14 @@ import { startServer } from '../src/api/run-server.js';
 import { parseConfig } from '../src/config.js';
 import { openServices } from '../src/services.js';
 
+/** Counts animation frames in the page until window.benchCounting is set to false. */
+const START_FRAME_COUNT = `(() => {
+  window.benchFrames = 0;
+  window.benchCounting = true;
+  const tick = () => { window.benchFrames++; if (window.benchCounting) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+
 const { values } = parseArgs({ options: { nodes: { type: 'string', default: '200,500' }, seconds: { type: 'string', default: '4' }, runs: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
 const sizes = values.nodes.split(',').map(Number);
@@ -67,21 +75,11 @@ try {
       return best;
     })()`)) as { x: number; y: number };
     // The same count with no input: the frame rate this machine gives the page at all right now.
-    await page.evaluate(`(() => {
-      window.benchFrames = 0;
-      window.benchCounting = true;
-      const tick = () => { window.benchFrames++; if (window.benchCounting) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    })()`);
+    await page.evaluate(START_FRAME_COUNT);
     const idleBegan = Date.now();
     await page.waitForTimeout(2000);
     const idleFps = ((await page.evaluate('(window.benchCounting = false, window.benchFrames)')) as number) / ((Date.now() - idleBegan) / 1000);
-    await page.evaluate(`(() => {
-      window.benchFrames = 0;
-      window.benchCounting = true;
-      const tick = () => { window.benchFrames++; if (window.benchCounting) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    })()`);
+    await page.evaluate(START_FRAME_COUNT);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
     const began = Date.now();
