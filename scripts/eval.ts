@@ -1,4 +1,4 @@
-// `npm run eval -- [questions.jsonl] [--ingest <path>]… [-k N] [--misses] [--json]`
+// `npm run eval -- [questions.jsonl] [--ingest <path>]… [-k N] [--misses] [--ranks] [--json]`
 // Evaluates search (each mode) and ask over a question set against what is in the configured store
 // (Neo4j when NEO4J_URI is set, else the embedded file), optionally ingesting documents first, and
 // prints hit@1, hit@5 and MRR per system, ask-exact, and the same figures for a naive BM25 baseline
@@ -17,7 +17,7 @@ import { createBm25Baseline, fixedPassages, type BaselinePassage } from '../src/
 import { evaluateQuestions, parseQuestionsJsonl, scoresBy, type EvalScores, type EvalSystem, type QuestionOutcome } from '../src/search/evaluate-questions.js';
 import { openServices } from '../src/services.js';
 
-const USAGE = 'usage: npm run eval -- [questions.jsonl] [--ingest <file|folder>]… [-k N] [--misses] [--json]';
+const USAGE = 'usage: npm run eval -- [questions.jsonl] [--ingest <file|folder>]… [-k N] [--misses] [--ranks] [--json]';
 const DEFAULT_QUESTIONS = 'test/fixtures/corpus-questions.jsonl';
 const DEFAULT_CORPUS = '../shared/corpus';
 
@@ -39,6 +39,13 @@ function misses(outcomes: readonly QuestionOutcome[], systems: readonly EvalSyst
   return lines.length ? `\nmisses (not in top 5, or ask not exact):\n${lines.join('\n')}` : '\nno misses';
 }
 
+/** Every question's rank per system ('-' past k) and whether ask was exact: where a figure comes from. */
+function ranks(outcomes: readonly QuestionOutcome[], systems: readonly EvalSystem[]): string {
+  const head = `${systems.map((s) => s.slice(0, 6).padStart(6)).join(' ')}  exact  question`;
+  const rows = outcomes.map((o) => `${systems.map((s) => String(o.ranks[s] ?? '-').padStart(6)).join(' ')}  ${o.exact ? '  yes' : '   no'}  [${o.question.wording ?? '?'}] ${o.question.question}`);
+  return ['', 'ranks per question:', head, ...rows].join('\n');
+}
+
 /** The baseline indexes the same files the store holds, keyed by file name as the questions are. */
 async function baselinePassages(paths: string[]): Promise<BaselinePassage[]> {
   const files = await expandPaths(paths);
@@ -53,6 +60,7 @@ async function main(): Promise<number> {
       ingest: { type: 'string', multiple: true },
       k: { type: 'string', short: 'k', default: '10' },
       misses: { type: 'boolean', default: false },
+      ranks: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -92,6 +100,7 @@ async function main(): Promise<number> {
     console.log(table(scores));
     for (const [kind, rows] of byKind) console.log(`\n${table(rows, kind)}`);
     for (const [wording, rows] of byWording) console.log(`\n${table(rows, wording)}`);
+    if (values.ranks) console.log(ranks(outcomes, systems));
     if (values.misses) console.log(misses(outcomes, systems));
     return 0;
   } finally {

@@ -1,13 +1,18 @@
 // The policy-domain thesaurus (graph/thesaurus/): everyday wordings, abbreviations and synonyms, loaded
 // once per process. `expansionsIn` finds the phrases of a text the thesaurus knows, longest first and
 // without overlaps, each with the other wordings that mean the same: the bridge between a question in
-// a user's words and a text in the policy's words, without a model.
+// a user's words and a text in the policy's words, without a model. A wording may be split by a few
+// words ("经济…增长" matches 经济打算增长): people put a modal verb or a measure word inside a phrase.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface ThesaurusMatch {
-  /** The phrase as the text writes it. */
+  /**
+   * The phrase as the text writes it; for a split wording, its parts joined ("经济…增长" in 经济打算增长 →
+   * 经济增长), so the words between them (打算) stay words of their own.
+   */
   surface: string;
+  /** Where the phrase starts and ends in the text (a split wording: its first part to its last). */
   start: number;
   end: number;
   /** Other wordings of the same thing, policy term first. */
@@ -21,6 +26,11 @@ export interface Thesaurus {
 const THESAURUS_DIR = fileURLToPath(new URL('../../graph/thesaurus/', import.meta.url));
 export const THESAURUS_FILES = { everyday: 'everyday.tsv', abbreviations: 'abbreviations.tsv', synonyms: 'synonyms.tsv' } as const;
 const MIN_VARIANT = 2;
+/** Marks where a wording may be split ("没…工作"). */
+export const GAP = '…';
+/** At most this many letters between the parts of a split wording, and no punctuation or digit. */
+const GAP_MAX = 4;
+const GAP_CHAR = /\p{L}/u;
 
 export interface ThesaurusEntry {
   term: string;
@@ -38,37 +48,60 @@ export function parseThesaurus(tsv: string, twoWay: boolean, file = 'thesaurus')
     const [term, variants, extra] = line.split('\t');
     const list = (variants ?? '').split('|').map((v) => v.trim()).filter(Boolean);
     if (!term || !list.length || extra !== undefined) throw new Error(`${file}:${i + 1}: expected "term<TAB>variant|variant"`);
-    const short = [term, ...list].find((w) => [...w].length < MIN_VARIANT);
-    if (short) throw new Error(`${file}:${i + 1}: "${short}" is shorter than ${MIN_VARIANT} characters`);
+    const short = [term, ...list].find((w) => [...w.replaceAll(GAP, '')].length < MIN_VARIANT || w.startsWith(GAP) || w.endsWith(GAP) || w.includes(GAP + GAP));
+    if (term.includes(GAP)) throw new Error(`${file}:${i + 1}: a policy term is written whole ("${term}")`);
+    if (short) throw new Error(`${file}:${i + 1}: "${short}" is shorter than ${MIN_VARIANT} characters or splits at an end`);
     out.push({ term, variants: list, twoWay });
   });
   return out;
 }
 
+/** Where a wording's parts occur from `at` on: each part within GAP_MAX letters of the one before. */
+function matchParts(text: string, at: number, parts: readonly string[]): { end: number; joined: string } | undefined {
+  if (!text.startsWith(parts[0]!, at)) return undefined;
+  let end = at + parts[0]!.length;
+  for (const part of parts.slice(1)) {
+    let next = end;
+    while (next - end <= GAP_MAX && !text.startsWith(part, next)) {
+      if (next >= text.length || !GAP_CHAR.test(text[next]!)) return undefined;
+      next++;
+    }
+    if (next - end > GAP_MAX) return undefined;
+    end = next + part.length;
+  }
+  return { end, joined: parts.join('') };
+}
+
 export function createThesaurus(entries: readonly ThesaurusEntry[]): Thesaurus {
-  // surface (lowercase) → alternatives, policy terms first
+  // wording (lowercase) → alternatives, policy terms first; a split wording's alternatives leave out other split wordings
   const alternatives = new Map<string, string[]>();
   const add = (surface: string, alts: string[]) => {
     const key = surface.toLowerCase();
-    const merged = [...(alternatives.get(key) ?? []), ...alts.filter((a) => a.toLowerCase() !== key)];
+    const merged = [...(alternatives.get(key) ?? []), ...alts.filter((a) => a.toLowerCase() !== key && !a.includes(GAP))];
     alternatives.set(key, [...new Set(merged)]);
   };
   for (const e of entries) {
     for (const v of e.variants) add(v, [e.term, ...(e.twoWay ? e.variants : [])]);
     if (e.twoWay) add(e.term, e.variants);
   }
-  const byFirst = new Map<string, string[]>();
-  for (const s of [...alternatives.keys()].sort((a, b) => b.length - a.length)) byFirst.set(s[0]!, [...(byFirst.get(s[0]!) ?? []), s]);
+  const byFirst = new Map<string, Array<{ key: string; parts: string[] }>>();
+  for (const key of alternatives.keys()) byFirst.set(key[0]!, [...(byFirst.get(key[0]!) ?? []), { key, parts: key.split(GAP) }]);
 
   return {
     expansionsIn(text) {
       const lower = text.toLowerCase();
       const out: ThesaurusMatch[] = [];
       for (let i = 0; i < lower.length; i++) {
-        const surface = byFirst.get(lower[i]!)?.find((s) => lower.startsWith(s, i));
-        if (!surface) continue;
-        out.push({ surface: text.slice(i, i + surface.length), start: i, end: i + surface.length, alternatives: alternatives.get(surface)! });
-        i += surface.length - 1;
+        // the longest phrase starting here; of equals, the one written whole
+        let best: { key: string; end: number; joined: string } | undefined;
+        for (const w of byFirst.get(lower[i]!) ?? []) {
+          const m = matchParts(lower, i, w.parts);
+          if (m && (!best || m.end > best.end || (m.end === best.end && w.parts.length === 1))) best = { key: w.key, ...m };
+        }
+        if (!best) continue;
+        const whole = !best.key.includes(GAP);
+        out.push({ surface: whole ? text.slice(i, best.end) : best.joined, start: i, end: best.end, alternatives: alternatives.get(best.key)! });
+        i = best.end - 1;
       }
       return out;
     },

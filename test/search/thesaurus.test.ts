@@ -19,6 +19,10 @@ describe('thesaurus data', () => {
     ['农高区', '农业高新技术产业示范区'],
     ['专精特新小巨人', '专精特新'],
     ['gdp增速', '地区生产总值'],
+    ['经济打算增长多少', '地区生产总值'],
+    ['没有工作的人', '城镇调查失业率'],
+    ['财政入不敷出', '赤字率'],
+    ['研发经费占GDP', '强度'],
   ])('%s → %s', (text, term) => {
     expect(alternatives(text)).toContain(term);
   });
@@ -37,6 +41,21 @@ describe('thesaurus data', () => {
     expect(() => parseThesaurus('# c\n物价\n', false, 'x.tsv')).toThrow(/x\.tsv:2/);
     expect(() => parseThesaurus('价格\t价|物价', false, 'x.tsv')).toThrow(/"价"/);
     expect(parseThesaurus('# comment\n\n居民消费价格\t物价|CPI\n', false)).toEqual([{ term: '居民消费价格', variants: ['物价', 'CPI'], twoWay: false }]);
+  });
+
+  it('matches a wording split by a few words, and keeps the words between its parts apart', () => {
+    const t = createThesaurus(parseThesaurus('城镇调查失业率\t没…工作\n', false));
+    const [m] = t.expansionsIn('没有稳定工作的人');
+    expect(m).toMatchObject({ surface: '没工作', start: 0, end: 6, alternatives: ['城镇调查失业率'] });
+    expect(t.expansionsIn('没工作')[0]!.end).toBe(3);
+    // too far apart, or across punctuation: not one phrase
+    expect(t.expansionsIn('没有去年那样多的工作')).toEqual([]);
+    expect(t.expansionsIn('没有，工作')).toEqual([]);
+  });
+
+  it('refuses a split wording that splits at an end or a policy term written split', () => {
+    expect(() => parseThesaurus('失业率\t没…\n', false, 'x.tsv')).toThrow(/x\.tsv:1/);
+    expect(() => parseThesaurus('失…业率\t失业\n', true, 'x.tsv')).toThrow(/written whole/);
   });
 
   it('merges the wordings an entry and another give one surface', () => {
