@@ -13,9 +13,9 @@ const JOINED_WITH = /^(普法|规划|改革|纲要|政策|制度|战略|行动�
 /** The quote itself ends like a programme name. */
 const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活动|专项行动|改革|试点|示范|普法|纲要|方案)$/;
 /** A word after the quote that names the thing by the quote ("…”活动" → the quote is the name). */
-const NAMED_BY = /^(专项行动|专项活动|活动|行动|工作|试点|工程|战略|计划|行动计划)/;
+const NAMED_BY = /^的?(专项行动|专项活动|活动|行动|工作|试点|工程|战略|计划|行动计划|机制|模式|格局|监管|治理|整治|综合效应|改革效应|效应|典型|成果)/;
 /** Verbs that carry out a programme, right before its quoted name (实施“…”, 深入推进“…”). */
-const POLICY_VERBS = '实施|推进|落实|深化|开展|推行|坚持|贯彻|推动|用好|抓好|健全|完善|促进|强化|打好|打赢|扎实|做好|优化|加快';
+const POLICY_VERBS = '实施|推进|落实|深化|开展|推行|坚持|贯彻|推动|用好|抓好|健全|完善|促进|强化|打好|打赢|扎实|做好|优化|加快|推广|巩固|放大|扩大|拓展|探索';
 const POLICY_VERB_BEFORE = new RegExp(`(${POLICY_VERBS})$`);
 const POLICY_VERB_ANYWHERE = new RegExp(POLICY_VERBS);
 /** Where a clause part ends: the quote then stands as the object of the clause's verb. */
@@ -34,8 +34,11 @@ function carriedOut(text: string, start: number, end: number): boolean {
   return POLICY_VERB_ANYWHERE.test(text.slice(from, start));
 }
 
-/** A slogan is one phrase: no list inside it, no arithmetic of labels ("1+3"), and some Han. */
-const isSlogan = (q: string): boolean => !/[、，,]/.test(q) && /\p{Script=Han}{2}/u.test(q) && !/[+＋]$/.test(q);
+/**
+ * A slogan has some Han and no label arithmetic alone ("1+3"); GUIDELINES "Policy" keep parallel
+ * phrases as one (碳达峰、碳中和), and a framework may end in + (“人工智能+”).
+ */
+const isSlogan = (q: string): boolean => !/[，,]/.test(q) && /\p{Script=Han}{2}/u.test(q) && (!/、/.test(q) || q.split('、').every((part) => part.length >= 3));
 
 /** Quoted phrases that name a way of thinking, not a programme (GUIDELINES: slogans and frameworks are). */
 const WAY_OF_THINKING = /精神|理念|思路|意识|思想|作风|品质|形象/;

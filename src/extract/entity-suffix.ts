@@ -8,6 +8,7 @@ import { parseEntityTag } from './entity-tag.js';
 import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
 import { RULES } from './rule-ids.js';
 import { frameStart } from './policy-frame.js';
+import { LEADING_WORDS } from './name-words.js';
 
 interface SuffixIndex {
   table: SuffixTable;
@@ -98,6 +99,9 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const { table } = index;
       const next = tokens[j + 1];
       if (next && table.continuations.has(next.word)) continue;
+      // a verb glued to a programme word in a phrase jieba knows as one (深化改革/j) is a predicate,
+      // not a name's body (建设工程/n is a name's tail)
+      if (table.type === 'Policy' && m.suffix.length >= 2 && !tokens[j]!.tag.startsWith('n') && LEADING_WORDS.has(tokens[j]!.word.slice(0, m.suffixStart - tokens[j]!.start))) continue;
       // "员工制家政服务": a 制 followed by a noun was a modifier (a park in 谷 may be followed by 建设)
       if (table.type === 'Policy' && m.suffix.length === 1 && next && /^n|^vn$/.test(next.tag) && !parseEntityTag(next.tag)) continue;
       const end = tokens[j]!.end;

@@ -38,6 +38,10 @@ describe('recogniseEntities', () => {
     ['an organisation may hold 和', '责任单位：省经济和信息化厅、省财政厅', 'Organization', '省经济和信息化厅'],
     ['a province short name is the province', '美丽江苏通州样板', 'Region', '江苏省'],
     ['a district with its suffix is a region', '呼伦贝尔市海拉尔区人民政府', 'Region', '海拉尔区'],
+    ['a quote of parallel phrases is one slogan', '持续巩固“小切口、大变化”成果', 'Policy', '小切口、大变化'],
+    ['a quote named by the mechanism after it', '健全“两端联审”机制', 'Policy', '两端联审'],
+    ['与 joins two nouns inside a framed programme name', '深化燃气企业与供热企业整合改革', 'Policy', '燃气企业与供热企业整合改革'],
+    ['a zone inside a plan’s name stays a park', '出台实施滨江商务区及周边地区专项规划', 'Park', '滨江商务区'],
   ])('%s', (_why, text, type, name) => {
     expect(recognise(text)).toContainEqual([type, name]);
   });
@@ -54,6 +58,9 @@ describe('recogniseEntities', () => {
     ['an honorific designation with neither place nor sector is no park', '创建国家生态文明建设示范区', '国家生态文明建设示范区'],
     ['a quoted nickname is no policy', '打响“沧海号”品牌', '沧海号'],
     ['a clause ending in 经济 is no sector', '引导社会资金投向经济', '社会资金投向经济'],
+    ['an ordinal and a verb glued to 改革 are no programme', '三是深化改革扩大开放', '三是深化改革'],
+    ['reform of key fields names no programme', '抓好重点领域改革。', '重点领域改革'],
+    ['战略 before 科技力量 qualifies, it names no strategy', '统筹在沪国家战略科技力量建设', '沪国家战略'],
   ])('%s', (_why, text, notName) => {
     expect(recognise(text).map(([, n]) => n)).not.toContain(notName);
   });
@@ -63,6 +70,11 @@ describe('recogniseEntities', () => {
     const names = recognise(text).map(([, n]) => n);
     expect(names.filter((n) => GENERIC_WORDS.has(n))).toEqual([]);
     expect(names).not.toContain('高新区');
+  });
+
+  it('starts no name with a separator', () => {
+    const names = recognise('制定实施、动态优化稳外贸系列政策，加强运力保障').map(([, n]) => n);
+    expect(names.filter((n) => /^[、，]/.test(n))).toEqual([]);
   });
 
   it('recognises what a question is about', () => {
