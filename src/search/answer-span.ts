@@ -31,12 +31,62 @@ export function clauseOf(text: string, at: Span): Span {
   return { start, end };
 }
 
+const RESPECTIVE = '分别';
+/** A run of items joined by 、 和 及 与, before 分别 ("交通、水利、能源领域投资额", "城镇居民和农村居民收入"). */
+const ITEM_RUN = /[\p{Script=Han}A-Za-z0-9]+(?:(?:、|和|及|与)[\p{Script=Han}A-Za-z0-9]+)+/gu;
+/** What the items share after the last one ("5A级的企业" → 5A, "能源领域投资额" → 能源). */
+const SHARED_TAIL = /(?:领域|行业|类|级|型|方面|地区|产业|的)[^、]*$/u;
+const MIN_NAME = 2;
+
+/** The longest start (or end) of an item, two characters or more, that the question contains. */
+function namedPart(item: string, question: string, fromEnd: boolean): string | undefined {
+  for (let n = item.length; n >= MIN_NAME; n--) {
+    const part = fromEnd ? item.slice(item.length - n) : item.slice(0, n);
+    if (question.includes(part)) return part;
+  }
+  return undefined;
+}
+
 /**
- * The amount a sentence states for the question: each amount scores by how much of the question its
+ * The amount a 分别 sentence pairs with the item the question names ("对3A、4A、5A级的企业分别给予50万元、100万元、
+ * 150万元" asked about 5A级 → 150万元): the n-th amount after 分别 for the n-th item before it. The first item may
+ * carry the words leading into the list and the last the head the items share, so they are named by their end
+ * and their start. Undefined when the sentence has no such list, the counts differ, or the question names no
+ * single item.
+ */
+export function respectiveAmountSpan(text: string, question: string): Span | undefined {
+  const at = text.indexOf(RESPECTIVE);
+  if (at < 0) return undefined;
+  const runs = [...text.slice(0, at).matchAll(ITEM_RUN)];
+  const run = runs[runs.length - 1];
+  if (!run) return undefined;
+  const items = run[0].split(/、|和|及|与/);
+  const last = items.length - 1;
+  items[last] = items[last]!.replace(SHARED_TAIL, '') || items[last]!;
+  const after = clauseOf(text, { start: at, end: at + RESPECTIVE.length });
+  const amounts = amountSpans(text).filter((s) => s.start > at && s.end <= after.end);
+  if (amounts.length !== items.length) return undefined;
+  const q = question.toLowerCase();
+  const parts = items.map((item, i) => {
+    const lower = item.toLowerCase();
+    if (i === 0 && i !== last) return namedPart(lower, q, true);
+    if (i === last) return namedPart(lower, q, false);
+    return q.includes(lower) && lower.length >= MIN_NAME ? lower : undefined;
+  });
+  // a part another item also has ("投资" in 全年投资、能源领域投资额) names none of them
+  const named = parts.flatMap((p, i) => (p && !items.some((other, j) => j !== i && other.toLowerCase().includes(p)) ? [i] : []));
+  return named.length === 1 ? amounts[named[0]!] : undefined;
+}
+
+/**
+ * The amount a sentence states for the question: a 分别 list's amount for the item the question names,
+ * else each amount scores by how much of the question its
  * clause covers, then by whether its unit is the one asked ("多少家" wants 家, a ratio wants %);
  * ties go to the earlier amount. Undefined when the sentence states none.
  */
 export function bestAmountSpan(text: string, terms: readonly QueryTerm[], question: string): Span | undefined {
+  const respective = respectiveAmountSpan(text, question);
+  if (respective) return respective;
   const weights = termWeights(terms, [text]);
   let best: { span: Span; score: number } | undefined;
   for (const span of amountSpans(text)) {

@@ -2,7 +2,7 @@
 // a Target's value as its quote writes it, the clause and the enumeration that answer, and the body
 // an organisation question asks for.
 import { describe, expect, it } from 'vitest';
-import { amountSpans, bestAmountSpan, bestClause, enumerationSpan, targetValueSpan } from '../../src/search/answer-span.js';
+import { amountSpans, bestAmountSpan, bestClause, enumerationSpan, respectiveAmountSpan, targetValueSpan } from '../../src/search/answer-span.js';
 import { asksOrganisation, organisationIn } from '../../src/search/answer-organisation.js';
 import { questionType } from '../../src/search/understand-question.js';
 
@@ -32,6 +32,24 @@ describe('amounts', () => {
     expect(targetValueSpan(quote, 6)).toBeUndefined();
     const list = '交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元';
     expect(slice(list, targetValueSpan(list, 450))).toBe('450亿元');
+  });
+
+  it('pairs a 分别 list’s amounts with the item the question names', () => {
+    const grant = '对评估等级在3A、4A、5A级的企业，省级分别给予一次性奖补50万元、100万元、150万元。';
+    expect(slice(grant, bestAmountSpan(grant, [['奖补'], ['企业']], '对评估等级为5A级的企业给予多少一次性奖补？'))).toBe('150万元');
+    expect(slice(grant, bestAmountSpan(grant, [['奖补'], ['企业']], '3A级企业奖补多少？'))).toBe('50万元');
+    const invest = '力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元';
+    expect(slice(invest, respectiveAmountSpan(invest, '交通领域投资要达到多少？'))).toBe('2400亿元');
+    expect(slice(invest, respectiveAmountSpan(invest, '能源投资多少？'))).toBe('1700亿元');
+    const income = '城镇居民和农村居民人均可支配收入分别增长6%和8%';
+    expect(slice(income, respectiveAmountSpan(income, '农村居民收入增长多少？'))).toBe('8%');
+  });
+
+  it('reads no 分别 pair when the question names no single item or the counts differ', () => {
+    const invest = '力争全年交通、水利、能源领域投资额分别达2400亿元、450亿元、1700亿元';
+    expect(respectiveAmountSpan(invest, '领域投资额多少？')).toBeUndefined();
+    expect(respectiveAmountSpan('交通、水利领域投资额分别达2400亿元', '交通投资多少？')).toBeUndefined();
+    expect(respectiveAmountSpan('城乡常住居民人均可支配收入分别增长7%和8%左右', '城镇居民收入增长多少？')).toBeUndefined();
   });
 
   it('reads none from a sentence without amounts', () => {
