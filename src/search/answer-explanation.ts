@@ -2,7 +2,9 @@
 // runner-up sentences that cover nearly as much of the question. The answer span is read from that
 // sentence: the amount it states for a number question (when no Target fact answered), the
 // enumeration for a list question, else the clause that covers the question best.
+import type { Token } from '../model/index.js';
 import type { AnswerDraft } from './answer-draft.js';
+import { askedKind, kindNameSpan } from './answer-head.js';
 import { amountSpans, bestAmountSpan, bestClause, clauseOf, enumerationSpan, type Span } from './answer-span.js';
 import { bestSentences, coverageOf, termWeights, type ScoredSentence } from './best-sentences.js';
 import { citationOf, dedupeCitations } from './cite-evidence.js';
@@ -20,6 +22,8 @@ export interface ExplanationOptions {
   /** The question as asked (for the unit it asks for). */
   question?: string;
   type?: QuestionType;
+  /** jieba's tagger: "什么系统" questions are answered with the name of the system. */
+  tag?: (text: string) => Token[];
 }
 
 function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): Span | undefined {
@@ -38,6 +42,10 @@ function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): 
     const adjacent = amountClause.start <= clause.end + 1 && clause.start <= amountClause.end + 1;
     return !adjacent && share(amountClause) * 2 < share(clause) ? clause : amount;
   }
+  // "通过什么系统办理？": the name the sentence gives the asked kind
+  const kind = opts.tag && opts.type === 'explanation' && opts.question ? askedKind(opts.tag(opts.question)) : undefined;
+  const named = kind ? kindNameSpan(opts.tag!(text), kind) : undefined;
+  if (named) return named;
   // the list the best clause gives, else the longest list of the sentence
   if (opts.type === 'list') return enumerationSpan(text.slice(clause.start, clause.end), clause.start) ?? enumerationSpan(text);
   return clause.end - clause.start < text.length ? clause : undefined;

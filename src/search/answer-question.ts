@@ -66,7 +66,7 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   // An uncertain Target match is checked against the best sentence (a count of platforms does not
   // answer "最高奖补多少"; the sentence stating the subsidy does).
   if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE || (draft.targets?.length && draft.confidence < TARGET_SURE)) {
-    draft = better(draft, answerExplanation(await retrieve(), { question: q, type: analysis.type }));
+    draft = better(draft, answerExplanation(await retrieve(), { question: q, type: analysis.type, tag: (text) => deps.segmenter.tag(text) }));
   }
 
   // An answer from a document whose region is unknown (or larger than asked) is less certain.
