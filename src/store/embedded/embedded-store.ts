@@ -13,16 +13,45 @@ import * as graph from './read-graph.js';
 import * as search from './read-search.js';
 import { checkSchemaVersion, migrateVectors, readSchemaState, recreateVectorTable, setEmbeddings, vectorDimension } from './vector-table.js';
 import { writeDocumentRows } from './write-document.js';
+import { contentVersion, Snapshot } from './read-snapshot.js';
+import { buildVectorMatrix, type VectorMatrix } from './vector-matrix.js';
+import { EntityStatsSnapshot } from './entity-stats.js';
+import { buildTargetSnapshot, snapshotTargets, type TargetSnapshot } from './target-snapshot.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
 
+  /** This connection's writes (data_version only counts other connections'). */
+  private writes = 0;
+  private readonly vectors = new Map<number, Snapshot<VectorMatrix>>();
+  private readonly entityStatsSnapshot = new Snapshot(EntityStatsSnapshot.build);
+  private readonly targetSnapshot = new Snapshot<TargetSnapshot>(buildTargetSnapshot);
+
   private constructor(
     private readonly db: Db,
     readonly file: string,
   ) {}
+
+  private version(): string {
+    return contentVersion(this.db, this.writes);
+  }
+
+  /** The passage vectors of one dimension as an in-memory matrix, rebuilt after any write. */
+  private vectorMatrix(dimension: number): VectorMatrix {
+    let snapshot = this.vectors.get(dimension);
+    if (!snapshot) this.vectors.set(dimension, (snapshot = new Snapshot((db) => buildVectorMatrix(db, dimension))));
+    return snapshot.get(this.db, this.version());
+  }
+
+  private entityStats(): EntityStatsSnapshot {
+    return this.entityStatsSnapshot.get(this.db, this.version());
+  }
+
+  private allTargets(): TargetSnapshot {
+    return this.targetSnapshot.get(this.db, this.version());
+  }
 
   /** Opens or creates the file (and its folders); STORE_UNAVAILABLE when it cannot be used. */
   static async open(file: string): Promise<EmbeddedStore> {
@@ -46,11 +75,20 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
+  /** As `use`, for work that changes the file: read snapshots are rebuilt afterwards. */
+  private async write<T>(work: (db: Db) => T): Promise<T> {
+    try {
+      return await this.use(work);
+    } finally {
+      this.writes++;
+    }
+  }
+
   migrate(dimension: number) {
-    return this.use((db) => migrateVectors(db, dimension));
+    return this.write((db) => migrateVectors(db, dimension));
   }
   recreateVectorIndex(dimension: number) {
-    return this.use((db) => recreateVectorTable(db, dimension));
+    return this.write((db) => recreateVectorTable(db, dimension));
   }
   schemaState() {
     return this.use(readSchemaState);
@@ -63,7 +101,7 @@ export class EmbeddedStore implements GraphStore {
     });
   }
   recordEmbedder(name: string) {
-    return this.use((db) => void run(db, `INSERT INTO meta(key, value) VALUES ('embedder', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, name));
+    return this.write((db) => void run(db, `INSERT INTO meta(key, value) VALUES ('embedder', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, name));
   }
   ping() {
     return this.use((db) => void db.prepare('SELECT 1').get());
@@ -83,7 +121,7 @@ export class EmbeddedStore implements GraphStore {
   }
   /** One IMMEDIATE transaction: replaced documents go and the new one arrives together, or nothing changes. */
   writeDocument(doc: DocumentToWrite, replaces: string[]) {
-    return this.use((db) =>
+    return this.write((db) =>
       db
         .transaction(() => {
           for (const id of replaces) deleteDocumentRows(db, id);
@@ -93,7 +131,7 @@ export class EmbeddedStore implements GraphStore {
     );
   }
   writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
-    return this.use((db) =>
+    return this.write((db) =>
       db
         .transaction(() => {
           for (const { doc, replaces } of batch) {
@@ -105,7 +143,7 @@ export class EmbeddedStore implements GraphStore {
     );
   }
   deleteDocument(id: string) {
-    return this.use((db) => db.transaction(() => deleteDocumentRows(db, id)).immediate());
+    return this.write((db) => db.transaction(() => deleteDocumentRows(db, id)).immediate());
   }
   /** A snapshot of one document as written, for copying it to another store. */
   readDocument(id: string) {
@@ -115,7 +153,7 @@ export class EmbeddedStore implements GraphStore {
     return this.use((db) => docs.passagesForReindex(db, after, limit));
   }
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>) {
-    return this.use((db) => setEmbeddings(db, rows));
+    return this.write((db) => setEmbeddings(db, rows));
   }
   stats() {
     return this.use(docs.stats);
@@ -128,7 +166,7 @@ export class EmbeddedStore implements GraphStore {
     return this.use((db) => search.fulltextPassages(db, tokens, k));
   }
   vectorPassages(vector: number[], k: number) {
-    return this.use((db) => search.vectorPassages(db, vector, k));
+    return this.use((db) => search.vectorPassages(db, (dimension) => this.vectorMatrix(dimension), vector, k));
   }
   passagesMentioning(entityIds: string[], k: number) {
     return this.use((db) => search.passagesMentioning(db, entityIds, k));
@@ -154,13 +192,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
-    return this.use((db) => graph.findEntities(db, q));
+    return this.use((db) => graph.findEntities(db, this.entityStats(), q));
   }
   getEntity(id: string) {
-    return this.use((db) => graph.getEntity(db, id));
+    return this.use((db) => graph.getEntity(db, this.entityStats(), id));
   }
   getEntities(ids: string[]) {
-    return this.use((db) => ids.map((id) => graph.getEntity(db, id)).filter((e) => e !== undefined));
+    return this.use((db) => graph.getEntities(db, this.entityStats(), ids));
   }
   neighbors(id: string, q: NeighborQuery) {
     return this.use((db) => graph.neighbors(db, id, q));
@@ -172,13 +210,14 @@ export class EmbeddedStore implements GraphStore {
     return this.use((db) => graph.overview(db, types, limit, filter));
   }
   targets(q: TargetQuery) {
-    return this.use((db) => facts.targets(db, q));
+    return this.use(() => snapshotTargets(this.allTargets(), q));
   }
   targetsForAny(q: TargetsForAnyQuery) {
-    return this.use((db) => {
+    return this.use(() => {
+      const targets = this.allTargets();
       const found = [
-        ...q.metrics.flatMap((metric) => facts.targets(db, { metric, limit: q.perLookup })),
-        ...q.entityIds.flatMap((entityId) => facts.targets(db, { entityId, limit: q.perLookup })),
+        ...q.metrics.flatMap((metric) => snapshotTargets(targets, { metric, limit: q.perLookup })),
+        ...q.entityIds.flatMap((entityId) => snapshotTargets(targets, { entityId, limit: q.perLookup })),
       ];
       const unique = [...new Map(found.map((t) => [t.id, t])).values()];
       // The Neo4j adapter's order: document, position, id.
@@ -191,7 +230,7 @@ export class EmbeddedStore implements GraphStore {
 
   /** For tests: empties every table, keeping the schema and the vector dimension. Not on the port. */
   async resetForTests(): Promise<void> {
-    await this.use((db) =>
+    await this.write((db) =>
       db
         .transaction(() => {
           if (vectorDimension(db) !== undefined) db.exec('DELETE FROM passage_vec');

@@ -6,18 +6,19 @@ import { NeighborWalk } from '../neighbor-walk.js';
 import { all, jsonList, one, type Db } from './open-database.js';
 import { ftsQuery } from './read-search.js';
 import { relationEdges } from './relation-edges.js';
-import { ENTITY_DETAIL_COLUMNS, RELATION_COLUMNS, toEntityDetail, toNode, type EntityRow, type RelationRow } from './row-mappers.js';
+import type { EntityStatsSnapshot } from './entity-stats.js';
+import { ENTITY_COLUMNS, RELATION_COLUMNS, toEntityDetail, toNode, type EntityRow, type RelationRow } from './row-mappers.js';
 
 /**
  * `text` matches names and aliases by substring (ranked exact name > name prefix > contains);
  * `tokens` match the jieba tokens of names and aliases. Either may find an entity; ties go to the
  * most mentioned. With neither, every entity (of the type) is a candidate.
  */
-export function findEntities(db: Db, q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): EntityDetail[] {
+export function findEntities(db: Db, stats: EntityStatsSnapshot, q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): EntityDetail[] {
   const text = q.text || undefined;
   const fts = q.tokens ? ftsQuery(q.tokens) : '';
   const matches: string[] = [];
-  const params: Record<string, unknown> = { text: text ?? null, limit: Math.max(0, Math.trunc(q.limit)) };
+  const params: Record<string, unknown> = { text: text ?? null };
   if (text) matches.push('instr(e.name, @text) > 0 OR EXISTS (SELECT 1 FROM json_each(e.aliases) a WHERE instr(a.value, @text) > 0)');
   if (fts) {
     matches.push('e.pk IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH @fts)');
@@ -26,21 +27,36 @@ export function findEntities(db: Db, q: { text?: string; tokens?: string[]; type
   if (!matches.length && (text !== undefined || q.tokens !== undefined)) return [];
   const where = [...(q.type ? ['e.type = @type'] : []), ...(matches.length ? [`(${matches.join(' OR ')})`] : [])];
   if (q.type) params.type = q.type;
-  return all<EntityRow & { rank: number }>(
+  // Matching and the name rank in SQL; mention counts from the in-memory stats, so the order (rank,
+  // mentions, name, id) is applied here.
+  const rows = all<EntityRow & { rank: number }>(
     db,
-    `SELECT ${ENTITY_DETAIL_COLUMNS},
+    `SELECT ${ENTITY_COLUMNS},
        CASE WHEN @text IS NULL THEN 0 WHEN e.name = @text THEN 3 WHEN substr(e.name, 1, length(@text)) = @text THEN 2
             WHEN instr(e.name, @text) > 0 OR EXISTS (SELECT 1 FROM json_each(e.aliases) a WHERE instr(a.value, @text) > 0) THEN 1
             ELSE 0 END AS rank
-     FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY rank DESC, mentions DESC, e.name, e.id LIMIT @limit`,
+     FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
     params,
-  ).map(toEntityDetail);
+  );
+  const ranked = rows.map((r) => ({ r, rank: r.rank, mentions: stats.of(r.id).mentions }));
+  ranked.sort((a, b) => b.rank - a.rank || b.mentions - a.mentions || cmp(a.r.name, b.r.name) || cmp(a.r.id, b.r.id));
+  return ranked.slice(0, Math.max(0, Math.trunc(q.limit))).map(({ r }) => toEntityDetail(r, stats.of(r.id)));
 }
 
-export function getEntity(db: Db, id: string): EntityDetail | undefined {
-  const row = one<EntityRow>(db, `SELECT ${ENTITY_DETAIL_COLUMNS} FROM entities e WHERE e.id = ?`, id);
-  return row && toEntityDetail(row);
+/** SQLite's BINARY order (UTF-16 code units agree with UTF-8 bytes outside the astral planes). */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function getEntity(db: Db, stats: EntityStatsSnapshot, id: string): EntityDetail | undefined {
+  const row = one<EntityRow>(db, `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`, id);
+  return row && toEntityDetail(row, stats.of(row.id));
+}
+
+/** Several entities in one query, in the order asked (unknown ids left out). */
+export function getEntities(db: Db, stats: EntityStatsSnapshot, ids: readonly string[]): EntityDetail[] {
+  if (!ids.length) return [];
+  return all<EntityRow>(db, `SELECT ${ENTITY_COLUMNS} FROM json_each(?) j JOIN entities e ON e.id = j.value ORDER BY j.key`, jsonList(ids)).map((r) =>
+    toEntityDetail(r, stats.of(r.id)),
+  );
 }
 
 /** Relation `r` has evidence in the documents `@docs` (a JSON list), or `@docs` is null. */

@@ -4,7 +4,8 @@ import { AppError } from '../../errors.js';
 import type { GraphNode, PassageHit } from '../port.js';
 import { all, jsonList, type Db } from './open-database.js';
 import { PASSAGE_COLUMNS, toPassage, type PassageRow } from './row-mappers.js';
-import { toBlob, vectorDimension } from './vector-table.js';
+import { vectorDimension } from './vector-table.js';
+import { nearestPassages, type VectorMatrix } from './vector-matrix.js';
 
 /** A query of more distinct tokens adds nothing to ranking (same cap as the Neo4j adapter). */
 const MAX_QUERY_TOKENS = 64;
@@ -37,10 +38,11 @@ export function fulltextPassages(db: Db, tokens: readonly string[], k: number): 
 }
 
 /**
- * Nearest passages by cosine distance. Score is (1 + cos) / 2 = 1 - distance / 2, the same scale as
- * Neo4j's cosine vector index, so thresholds mean the same on both stores.
+ * Nearest passages by cosine distance, from the in-memory matrix (exact, like sqlite-vec's scan).
+ * Score is (1 + cos) / 2 = 1 - distance / 2, the same scale as Neo4j's cosine vector index, so
+ * thresholds mean the same on both stores.
  */
-export function vectorPassages(db: Db, vector: readonly number[], k: number): PassageHit[] {
+export function vectorPassages(db: Db, matrix: (dimension: number) => VectorMatrix, vector: readonly number[], k: number): PassageHit[] {
   const dimension = vectorDimension(db);
   if (dimension === undefined || limitOf(k) === 0) return [];
   if (vector.length !== dimension) {
@@ -49,15 +51,14 @@ export function vectorPassages(db: Db, vector: readonly number[], k: number): Pa
       `the query vector has dimension ${vector.length} but the vector index passage_vec has ${dimension}; run "policygraph reindex" after changing the embedder`,
     );
   }
-  return all<HitRow>(
+  const nearest = nearestPassages(matrix(dimension), vector, limitOf(k));
+  if (!nearest.length) return [];
+  const distance = new Map(nearest.map((x) => [x.pk, x.distance]));
+  return all<PassageRow & { pk: number }>(
     db,
-    `WITH knn AS (SELECT rowid AS pk, distance FROM passage_vec WHERE embedding MATCH ? AND k = ?)
-     SELECT ${PASSAGE_COLUMNS}, 1.0 - coalesce(knn.distance, 1.0) / 2.0 AS score
-     FROM knn JOIN passages p ON p.pk = knn.pk JOIN documents d ON d.id = p.doc_id
-     ORDER BY knn.distance, p.doc_id, p.ordinal`,
-    toBlob(vector),
-    limitOf(k),
-  ).map(toHit);
+    `SELECT ${PASSAGE_COLUMNS}, p.pk FROM json_each(?) j JOIN passages p ON p.pk = j.value JOIN documents d ON d.id = p.doc_id ORDER BY j.key`,
+    JSON.stringify(nearest.map((x) => x.pk)),
+  ).map((r) => ({ passage: toPassage(r), docTitle: r.doc_title, score: 1 - distance.get(r.pk)! / 2 }));
 }
 
 /** Passages mentioning any of the entities; score = how many distinct ones they mention. */

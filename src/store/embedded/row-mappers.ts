@@ -49,22 +49,18 @@ export interface EntityRow {
   type: string;
   name: string;
   aliases: string;
-  mentions: number;
-  doc_ids: string;
 }
-/** An entity with its mention count and the documents mentioning it (needs `e` = entities). */
-export const ENTITY_DETAIL_COLUMNS = `e.id, e.type, e.name, e.aliases,
-  (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions,
-  (SELECT json_group_array(DISTINCT m.doc_id) FROM mentions m WHERE m.entity_id = e.id) AS doc_ids`;
+/** An entity's own columns (needs `e` = entities); mention counts come from EntityStatsSnapshot. */
+export const ENTITY_COLUMNS = 'e.id, e.type, e.name, e.aliases';
 
-export function toEntityDetail(r: EntityRow): EntityDetail {
+export function toEntityDetail(r: EntityRow, stats: { mentions: number; docIds: readonly string[] }): EntityDetail {
   return {
     id: r.id,
     type: r.type as EntityType,
     name: r.name,
     aliases: JSON.parse(r.aliases) as string[],
-    mentions: r.mentions,
-    docIds: JSON.parse(r.doc_ids) as string[],
+    mentions: stats.mentions,
+    docIds: [...stats.docIds],
   };
 }
 

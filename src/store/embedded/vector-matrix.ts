@@ -1,0 +1,104 @@
+// Exact cosine k-NN over every passage embedding, held as one Float32Array in dimension-major order
+// (column j of all passages is contiguous). sqlite-vec scans its table per query at ~2 ms per 4,000
+// passages; this scan touches only the query's non-zero dimensions — the hashing fallback's query
+// vectors have a few dozen of 512 — and a dense model vector costs one pass over the matrix.
+import type { Db } from './open-database.js';
+import { all } from './open-database.js';
+
+export interface VectorMatrix {
+  dimension: number;
+  /** Passage rowids (pk), one per matrix row. */
+  pks: Int32Array;
+  /** Tie order of equal distances: document id, then ordinal. */
+  docIds: string[];
+  ordinals: Int32Array;
+  /** columns[j * n + i] = component j of passage i. */
+  columns: Float32Array;
+  norms: Float32Array;
+}
+
+export function buildVectorMatrix(db: Db, dimension: number): VectorMatrix {
+  const rows = all<{ pk: number; doc_id: string; ordinal: number; embedding: Buffer }>(
+    db,
+    'SELECT pk, doc_id, ordinal, embedding FROM passages WHERE embedding IS NOT NULL AND length(embedding) = ? ORDER BY pk',
+    dimension * 4,
+  );
+  const n = rows.length;
+  const columns = new Float32Array(n * dimension);
+  const norms = new Float32Array(n);
+  const pks = new Int32Array(n);
+  const ordinals = new Int32Array(n);
+  const docIds = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    pks[i] = r.pk;
+    ordinals[i] = r.ordinal;
+    docIds[i] = r.doc_id;
+    // The blob's bytes may not be 4-aligned within its buffer: copy before viewing as floats.
+    const v = new Float32Array(new Uint8Array(r.embedding).buffer);
+    let sum = 0;
+    for (let j = 0; j < dimension; j++) {
+      const x = v[j]!;
+      columns[j * n + i] = x;
+      sum += x * x;
+    }
+    norms[i] = Math.sqrt(sum);
+  }
+  return { dimension, pks, docIds, ordinals, columns, norms };
+}
+
+/** The k nearest passages as (pk, cosine distance), nearest first; ties by document id, then ordinal. */
+export function nearestPassages(m: VectorMatrix, query: readonly number[], k: number): Array<{ pk: number; distance: number }> {
+  const n = m.pks.length;
+  if (n === 0 || k <= 0) return [];
+  const dots = new Float64Array(n);
+  let qNorm = 0;
+  for (let j = 0; j < m.dimension; j++) {
+    const w = query[j]!;
+    if (w === 0) continue;
+    qNorm += w * w;
+    const base = j * n;
+    for (let i = 0; i < n; i++) dots[i]! += w * m.columns[base + i]!;
+  }
+  qNorm = Math.sqrt(qNorm);
+  const distance = (i: number) => (qNorm === 0 || m.norms[i] === 0 ? 1 : 1 - dots[i]! / (qNorm * m.norms[i]!));
+  const before = (a: number, b: number, da: number, db: number) =>
+    da < db || (da === db && (m.docIds[a]! < m.docIds[b]! || (m.docIds[a] === m.docIds[b] && m.ordinals[a]! < m.ordinals[b]!)));
+  // A max-heap of the k best so far (root = the worst kept), so the scan is O(n log k).
+  const heap: number[] = [];
+  const dist: number[] = [];
+  const worse = (x: number, y: number) => before(heap[y]!, heap[x]!, dist[y]!, dist[x]!);
+  const swap = (x: number, y: number) => {
+    [heap[x], heap[y]] = [heap[y]!, heap[x]!];
+    [dist[x], dist[y]] = [dist[y]!, dist[x]!];
+  };
+  for (let i = 0; i < n; i++) {
+    const d = distance(i);
+    if (heap.length === k) {
+      if (!before(i, heap[0]!, d, dist[0]!)) continue;
+      heap[0] = i;
+      dist[0] = d;
+      for (let x = 0; ; ) {
+        const l = 2 * x + 1;
+        const r = l + 1;
+        let top = x;
+        if (l < k && worse(l, top)) top = l;
+        if (r < k && worse(r, top)) top = r;
+        if (top === x) break;
+        swap(x, top);
+        x = top;
+      }
+    } else {
+      heap.push(i);
+      dist.push(d);
+      for (let x = heap.length - 1; x > 0; ) {
+        const p = (x - 1) >> 1;
+        if (!worse(x, p)) break;
+        swap(x, p);
+        x = p;
+      }
+    }
+  }
+  const order = heap.map((i, at) => ({ i, d: dist[at]! })).sort((a, b) => (before(a.i, b.i, a.d, b.d) ? -1 : 1));
+  return order.map(({ i, d }) => ({ pk: m.pks[i]!, distance: d }));
+}

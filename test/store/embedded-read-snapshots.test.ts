@@ -1,0 +1,91 @@
+// The embedded store answers vector search, entity details and targets from in-memory snapshots of
+// the file: they must answer as SQLite (sqlite-vec) would, and follow every write — this handle's
+// and another connection's (a CLI ingest beside a running server).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as sqliteVec from 'sqlite-vec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { docA, docB, E } from './store-contract.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'policygraph-snapshots-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A deterministic pseudo-random vector (mulberry32), some components zero like hashed features. */
+function vectorOf(seed: number, dimension: number): number[] {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: dimension }, () => (next() < 0.6 ? 0 : next() * 2 - 1));
+}
+
+describe('embedded read snapshots', () => {
+  it('vector search ranks as sqlite-vec does, with the same scores', async () => {
+    const file = path.join(dir, 'vectors.sqlite');
+    const store = await EmbeddedStore.open(file);
+    await store.migrate(16);
+    for (let d = 0; d < 6; d++) {
+      const doc = docA(`doc-${d}`);
+      doc.meta.sha256 = `${'0'.repeat(63)}${d}`;
+      doc.passages.forEach((p, i) => (p.embedding = vectorOf(d * 10 + i + 1, 16)));
+      await store.writeDocument(doc, []);
+    }
+    const raw = new Database(file, { readonly: true });
+    sqliteVec.load(raw);
+    try {
+      for (let q = 0; q < 5; q++) {
+        const query = vectorOf(1000 + q, 16);
+        const hits = await store.vectorPassages(query, 7);
+        const expected = raw
+          .prepare(
+            `SELECT p.id, v.distance FROM passage_vec v JOIN passages p ON p.pk = v.rowid
+             WHERE v.embedding MATCH ? AND k = 7 ORDER BY v.distance`,
+          )
+          .all(Buffer.from(new Float32Array(query).buffer)) as Array<{ id: string; distance: number }>;
+        expect(hits.map((h) => h.passage.id)).toEqual(expected.map((e) => e.id));
+        hits.forEach((h, i) => expect(h.score).toBeCloseTo(1 - expected[i]!.distance / 2, 5));
+      }
+    } finally {
+      raw.close();
+      await store.close();
+    }
+  });
+
+  it("a server's snapshots follow its own writes and another connection's", async () => {
+    const file = path.join(dir, 'shared.sqlite');
+    const server = await EmbeddedStore.open(file);
+    const cli = await EmbeddedStore.open(file);
+    try {
+      await server.migrate(4);
+      await cli.migrate(4);
+      await server.writeDocument(docA(), []);
+      expect((await server.vectorPassages([0, 0, 0, 1], 1))[0]?.passage.id).not.toBe('doc-b:p0');
+      expect((await server.getEntity(E.it.id))?.mentions).toBe(1);
+      expect(await server.targets({ metric: '高新技术企业', limit: 5 })).toHaveLength(1);
+
+      await cli.writeDocument(docB(), []);
+      expect((await server.vectorPassages([0, 0, 0, 1], 1))[0]?.passage.id).toBe('doc-b:p0');
+      expect((await server.getEntity(E.it.id))?.docIds.sort()).toEqual(['doc-a', 'doc-b']);
+      expect((await server.findEntities({ tokens: ['链长制'], limit: 5 })).map((e) => e.id)).toContain(E.chain.id);
+
+      await cli.deleteDocument('doc-a');
+      expect(await server.targets({ metric: '高新技术企业', limit: 5 })).toEqual([]);
+      expect((await server.getEntity(E.it.id))?.docIds).toEqual(['doc-b']);
+      expect((await server.vectorPassages([1, 0, 0, 0], 5)).map((h) => h.passage.docId)).not.toContain('doc-a');
+    } finally {
+      await cli.close();
+      await server.close();
+    }
+  });
+});
