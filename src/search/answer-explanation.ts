@@ -6,7 +6,7 @@ import type { Token } from '../model/index.js';
 import type { AnswerDraft } from './answer-draft.js';
 import { askedKind, kindNameSpan } from './answer-head.js';
 import { amountSpans, bestAmountSpan, bestClause, clauseOf, enumerationSpan, type Span } from './answer-span.js';
-import { bestSentences, coverageOf, termWeights, type ScoredSentence } from './best-sentences.js';
+import { bestSentences, coverageOf, passagesToRead, termWeights, type ScoredSentence } from './best-sentences.js';
 import { citationOf, dedupeCitations } from './cite-evidence.js';
 import { yearAdjustment } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
@@ -55,8 +55,8 @@ function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): 
 const NUMBERED_EDGE = 0.2;
 
 export function answerExplanation(retrieval: Retrieval, opts: ExplanationOptions = {}): AnswerDraft | undefined {
-  const hits = retrieval.ranked.map((r) => r.item);
-  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: PASSAGES_READ });
+  const { hits, read } = passagesToRead(retrieval.ranked, PASSAGES_READ);
+  const sentences = bestSentences(hits, retrieval.tokens.groups, { passageLimit: read });
   const rank = (s: ScoredSentence) => s.score + yearAdjustment(s, retrieval.scope) + (opts.type === 'number' && /\d/.test(s.hit.passage.text.slice(s.start, s.end)) ? NUMBERED_EDGE : 0);
   sentences.sort((a, b) => rank(b) - rank(a) || a.passageRank - b.passageRank || a.start - b.start);
   const best = sentences[0];

@@ -3,7 +3,7 @@
 // sentence puts in charge ("由省经济和信息化厅负责解释"), or the sentence's subject when it is a body
 // that takes charge ("北京市经济和信息化局负责…", "运营单位作为…，承担…责任").
 import type { AnswerDraft } from './answer-draft.js';
-import { bestSentences, type ScoredSentence } from './best-sentences.js';
+import { bestSentences, passagesToRead, type ScoredSentence } from './best-sentences.js';
 import { citationOf } from './cite-evidence.js';
 import { preferAskedYears } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
@@ -50,8 +50,9 @@ export function organisationIn(passage: string, sentence: { start: number; end: 
 }
 
 export function answerOrganisation(retrieval: Retrieval): AnswerDraft | undefined {
+  const { hits, read } = passagesToRead(retrieval.ranked, PASSAGES_READ);
   const sentences: ScoredSentence[] = preferAskedYears(
-    bestSentences(retrieval.ranked.map((r) => r.item), retrieval.tokens.groups, { passageLimit: PASSAGES_READ }),
+    bestSentences(hits, retrieval.tokens.groups, { passageLimit: read }),
     retrieval.scope,
   );
   // Every sentence of the passages is tried, best first: the one naming the body may cover less of

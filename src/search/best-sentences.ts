@@ -4,6 +4,8 @@
 // region's name) counts for little and a word no passage contains makes the question unanswered.
 import type { PassageHit } from '../store/port.js';
 import { codePointLength } from './query-tokens.js';
+import type { FusedItem } from './reciprocal-rank-fusion.js';
+import type { Channel } from './search-schemas.js';
 
 export interface ScoredSentence {
   hit: PassageHit;
@@ -132,4 +134,19 @@ export function rankBySentenceCoverage(hits: readonly PassageHit[], terms: reado
     })
     .filter((h) => h.score > 0)
     .sort((a, b) => b.score - a.score);
+}
+
+/** Passages whose best sentence covers the question best are read even when the fusion ranks them lower. */
+const PROXIMITY_READ = 3;
+
+/**
+ * The candidates in the order an answer reads them, and how many it reads: the first `limit` of the fusion, then those the proximity channel (best
+ * sentence's coverage) ranks at the top — a one-sentence passage stating the answer ("由省经济和信息化厅负责
+ * 解释") loses in BM25 to passages repeating the long policy name the question quotes.
+ */
+export function passagesToRead(ranked: ReadonlyArray<FusedItem<PassageHit, Channel>>, limit: number): { hits: PassageHit[]; read: number } {
+  const more = ranked.slice(limit).filter((r) => (r.ranks.proximity?.rank ?? Infinity) <= PROXIMITY_READ);
+  const rest = ranked.slice(limit).filter((r) => !more.includes(r));
+  // all of them, so a term's weight is still its rarity among every candidate
+  return { hits: [...ranked.slice(0, limit), ...more, ...rest].map((r) => r.item), read: Math.min(ranked.length, limit + more.length) };
 }

@@ -33,6 +33,8 @@ export interface ScopedDocument {
 export interface ResolvedScope extends QuestionScope {
   /** Whether the question restricts documents (names a region, the country, or a document). */
   restricted: boolean;
+  /** The words of the question that name a document (its title, or a policy its notice issues). */
+  documentNames: string[];
   documents: Map<string, ScopedDocument>;
 }
 
@@ -67,14 +69,37 @@ export function documentRegion(meta: Pick<DocumentMeta, 'region' | 'title'>, rul
 
 const squash = (s: string) => s.replace(/[\s《》“”"]/g, '');
 
-/** Documents the question names by title ("《关于推进北京市数据专区建设的指导意见》"). */
-function namedDocuments(question: string, docs: readonly DocumentMeta[]): Set<string> {
+/** The documents a notice issues, by its title ("关于印发A和B的通知" → A, B), years in brackets left out. */
+const ISSUES = /印发(.+?)的通知/;
+const MIN_NAME = 6;
+
+export function issuedNames(title: string): string[] {
+  const m = ISSUES.exec(squash(title));
+  if (!m) return [];
+  return m[1]!
+    .split(/和|、|及/)
+    .map((n) => n.replace(/[（(][^）)]*[）)]$/, ''))
+    .filter((n) => n.length >= MIN_NAME);
+}
+
+/**
+ * Documents the question names: by title ("《关于推进北京市数据专区建设的指导意见》"), or by a document its
+ * notice issues ("支持工业互联网发展若干政策"); with the words of the question that name them.
+ */
+function namedDocuments(question: string, docs: readonly DocumentMeta[]): { ids: Set<string>; words: string[] } {
   const q = squash(question);
   const quoted = [...question.matchAll(/《([^》]{4,})》/g)].map((m) => squash(m[1]!));
-  return new Set(docs.filter((d) => {
+  const ids = new Set<string>();
+  const words = new Set<string>();
+  for (const d of docs) {
     const title = squash(d.title);
-    return (title.length >= 6 && q.includes(title)) || quoted.some((t) => title.includes(t));
-  }).map((d) => d.id));
+    const issued = issuedNames(d.title).filter((n) => q.includes(n));
+    if ((title.length >= MIN_NAME && q.includes(title)) || quoted.some((t) => title.includes(t)) || issued.length) {
+      ids.add(d.id);
+      for (const w of [...issued, ...quoted, ...(q.includes(title) ? [title] : [])]) words.add(w);
+    }
+  }
+  return { ids, words: [...words] };
 }
 
 export function documentFit(scope: QuestionScope, region: string | undefined, rules: ScopeRules): DocumentFit {
@@ -109,10 +134,10 @@ export function resolveScope(scope: QuestionScope, question: string, docs: reado
   const documents = new Map<string, ScopedDocument>();
   for (const d of docs) {
     const { region, year } = factsOf(d, rules);
-    const fit: DocumentFit = named.size ? (named.has(d.id) ? 'in' : 'out') : documentFit(scope, region, rules);
+    const fit: DocumentFit = named.ids.size ? (named.ids.has(d.id) ? 'in' : 'out') : documentFit(scope, region, rules);
     documents.set(d.id, { id: d.id, title: d.title, fit, ...(region ? { region } : {}), ...(year ? { year } : {}) });
   }
-  return { ...scope, restricted: named.size > 0 || scope.regions.length > 0 || scope.national, documents };
+  return { ...scope, restricted: named.ids.size > 0 || scope.regions.length > 0 || scope.national, documentNames: named.words, documents };
 }
 
 /** How a passage fits: a document governing more than was asked fits only where the passage names an asked region. */

@@ -49,7 +49,7 @@ export function scopeConfidence(scope: ResolvedScope, docId: string | undefined)
   return fit === 'in' ? 1 : fit === 'contains' ? 0.9 : fit === 'unknown' ? 0.8 : 0.3;
 }
 
-/** The words of a query that only set its scope: region names, years, 今年, plan periods, 全国. */
+/** The words of a query that only set its scope: region names, years, 今年, plan periods, 全国, a document's name. */
 export function scopeWords(q: string, scope: ResolvedScope): string[] {
   const rules = loadScopeRules();
   return [
@@ -58,6 +58,7 @@ export function scopeWords(q: string, scope: ResolvedScope): string[] {
     ...(scope.relativeYear ? [scope.relativeYear.word] : []),
     ...(scope.period ? scope.period.words.filter((w) => q.includes(w)) : []),
     ...rules.national.words.filter((w) => q.includes(w)),
+    ...scope.documentNames,
   ].map((w) => w.toLowerCase());
 }
 

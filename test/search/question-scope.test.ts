@@ -2,7 +2,7 @@
 // years and periods a question names, and which documents stay inside its scope.
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../src/model/index.js';
-import { askedYears, documentRegion, documentYear, passageFit, questionScope, resolveScope } from '../../src/search/question-scope.js';
+import { askedYears, documentRegion, documentYear, issuedNames, passageFit, questionScope, resolveScope } from '../../src/search/question-scope.js';
 import { buildScopeRules, loadScopeRules, parseDivisions, parseRegionAliases } from '../../src/search/scope-rules.js';
 import { yearFit } from '../../src/search/year-fit.js';
 
@@ -72,6 +72,16 @@ describe('documents in scope', () => {
   it('keeps to a document named by its title', () => {
     const q = '《关于推进数据专区建设的指导意见》由谁负责？';
     expect(fits(q)).toEqual({ js: 'out', sh: 'out', nt: 'out', cn: 'out', hl: 'out', xx: 'in' });
+  });
+
+  it('keeps to a notice named by a document it issues, and says which words named it', () => {
+    const notice = doc('ah', '安徽省人民政府办公厅关于印发支持工业互联网发展若干政策和安徽省工业互联网创新发展行动计划（2021-2023年）的通知', { region: '安徽省' });
+    expect(issuedNames(notice.title)).toEqual(['支持工业互联网发展若干政策', '安徽省工业互联网创新发展行动计划']);
+    const scope = resolveScope(questionScope('支持工业互联网发展若干政策由哪个部门负责解释？', rules), '支持工业互联网发展若干政策由哪个部门负责解释？', [...DOCS, notice], rules);
+    expect(scope.documents.get('ah')!.fit).toBe('in');
+    expect(scope.documents.get('js')!.fit).toBe('out');
+    expect(scope.documentNames).toEqual(['支持工业互联网发展若干政策']);
+    expect(issuedNames('2026年江苏省政府工作报告')).toEqual([]);
   });
 
   it('lets a passage of a larger region’s document in only when it names the asked region', () => {
