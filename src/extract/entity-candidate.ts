@@ -19,6 +19,8 @@ const RULE_RANK: Partial<Record<RuleId, number>> = {
   [RULES.entityLexicon]: 3,
   [RULES.entityTitledDocument]: 2,
   [RULES.entityQuotedProgramme]: 2,
+  // a quoted item of a zone list (“A”、“B”等示范区) names a zone, not a slogan
+  [RULES.entityZoneList]: 3,
 };
 
 /**

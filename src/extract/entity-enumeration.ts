@@ -25,11 +25,14 @@ const GROUP_NUMERAL = /^[二三四五六七八九十两]$/;
 type HeadKind = 'industry' | 'field' | 'park';
 
 /** Zone words that head a list of parks (抓好A、B和C等工业园区建设): each item names one zone. */
-const PARK_HEADS = new Set(SUFFIX_TABLES.find((t) => t.type === 'Park')!.suffixes.filter((s) => s.length >= 2));
+const PARK_SUFFIXES = new Set(SUFFIX_TABLES.find((t) => t.type === 'Park')!.suffixes);
+const PARK_HEADS = new Set([...PARK_SUFFIXES].filter((s) => s.length >= 2));
 
 interface Item {
   first: number;
   last: number;
+  /** The item stood in quotes (“模速空间”): first and last are inside them. */
+  quoted?: boolean;
 }
 
 function headKind(word: string): HeadKind | undefined {
@@ -72,16 +75,38 @@ function headAfter(tokens: Token[], i: number): number {
   return -1;
 }
 
+const PREDICATE_TAGS = new Set(['v', 'l', 'vd', 'ad']);
+/**
+ * An item of only verbs, adjectives or numerals (垄断、高收入等特殊行业), or one that ends in an
+ * adjective (创新能力强), states a trait, not a sector.
+ */
+const TRAIT_TAGS = new Set(['v', 'a', 'ad', 'vd', 'd', 'b', 'm']);
+/** GUIDELINES "Industry": enterprises and institutions are not industries (中介机构等服务业). */
+const NOT_SECTOR_END = /(机构|组织|单位|企业|公司|集团|部门)$/;
+
 /** First token of an item that ends at `last`, stopping at boundaries and predicate words. */
 function itemStart(tokens: Token[], last: number): number {
   let start = last + 1;
   for (let k = last; k >= 0; k--) {
     const t = tokens[k]!;
-    // industry names hold no verb: "投向先进制造" → 先进制造
-    if (isHardBoundary(t) || (LEADING_WORDS.has(t.word) && k !== last) || (t.tag === 'v' && k !== last && !parseEntityTag(t.tag))) break;
+    // a name may end in a word jieba reads as a numeral (文山三七) or in a one-character zone word (大飞机园)
+    const hanNumeral = k === last && ((t.tag === 'm' && /^\p{Script=Han}{2,}$/u.test(t.word)) || PARK_SUFFIXES.has(t.word));
+    // industry names hold no verb, idiom or adverb: "投向先进制造" → 先进制造, "稳步发展住房" → 住房
+    if ((isHardBoundary(t) && !hanNumeral) || (LEADING_WORDS.has(t.word) && k !== last) || (PREDICATE_TAGS.has(t.tag) && k !== last && !parseEntityTag(t.tag))) break;
     start = k;
   }
   return start;
+}
+
+/** A quoted item ending at `last` (its closing quote): the tokens inside the quotes. */
+function quotedItem(tokens: Token[], last: number): Item | undefined {
+  if (tokens[last]?.word !== '”') return undefined;
+  for (let k = last - 1; k >= 0 && last - k <= 8; k--) {
+    const w = tokens[k]!.word;
+    if (w === '“') return k + 1 < last ? { first: k + 1, last: last - 1, quoted: true } : undefined;
+    if (/[，。；、,;”]/.test(w)) return undefined;
+  }
+  return undefined;
 }
 
 /** The list items before `closer`, last first; empty unless there are two or more. */
@@ -89,12 +114,14 @@ function listItems(tokens: Token[], closer: number): Item[] {
   const items: Item[] = [];
   let last = closer - 1;
   while (last >= 0) {
-    const first = itemStart(tokens, last);
+    const quote = quotedItem(tokens, last);
+    const first = quote ? quote.first : itemStart(tokens, last);
     if (first > last) break;
-    items.push({ first, last });
-    const sep = tokens[first - 1];
+    items.push(quote ?? { first, last });
+    const open = quote ? first - 1 : first;
+    const sep = tokens[open - 1];
     if (!sep || (sep.word !== '、' && !(items.length === 1 && LAST_SEPARATORS.has(sep.word)))) break;
-    last = first - 2;
+    last = open - 2;
   }
   return items.length >= 2 ? items : [];
 }
@@ -121,9 +148,15 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
       if (!extends_ && !known && !industryAfterField) continue;
     }
     for (const it of items) {
-      // a zone list names places (文山三七、楚雄医药等工业园区); a list of what a zone gathers names sectors
-      const type = kind !== 'park' ? 'Industry' : startsWithPlace(tokens[it.first]!) ? 'Park' : 'Industry';
-      push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration, type);
+      if (kind === 'park' && namesZone(tokens, it)) {
+        // a zone list names zones by place or by their own name (文山三七、楚雄医药等工业园区; “A”、“B”等示范区)
+        const name = text.slice(tokens[it.first]!.start, tokens[it.last]!.end);
+        if (!isGenericName('Park', name)) out.push({ type: 'Park', name, start: tokens[it.first - (it.quoted ? 1 : 0)]!.start, end: tokens[it.last + (it.quoted ? 1 : 0)]!.end, rule: RULES.entityZoneList });
+        continue;
+      }
+      // a list of what a zone gathers names sectors
+      if (it.quoted || !namesSector(tokens, it)) continue;
+      push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
     }
     if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
   }
@@ -137,7 +170,7 @@ function bareHeadList(out: EntityCandidate[], text: string, tokens: Token[], i: 
   if (!BARE_HEADS.has(tokens[i]!.word) || tokens[i - 1]?.word === '等' || HEAD_CONTINUATIONS.has(tokens[i + 1]?.word ?? '')) return;
   const items = listItems(tokens, i);
   if (items.length < 2) return;
-  for (const it of items) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
+  for (const it of items) if (namesSector(tokens, it)) push(out, text, tokens[it.first]!.start, tokens[it.last]!.end, RULES.entityEnumeration);
 }
 
 /** "由X向…": X, when 由 opens the same clause part. */
@@ -150,6 +183,18 @@ function transitionSource(out: EntityCandidate[], text: string, tokens: Token[],
   if (tokens[k]?.word === '的') k = itemStart(tokens, k - 1) - 1;
   if (tokens[k]?.word !== '由') return;
   push(out, text, tokens[first]!.start, tokens[last]!.end, RULES.entityTransition);
+}
+
+function namesSector(tokens: Token[], it: Item): boolean {
+  const inner = tokensOf(tokens, it);
+  if (inner.length > 1 && inner[inner.length - 1]!.tag === 'a') return false;
+  return !inner.every((t) => TRAIT_TAGS.has(t.tag) && !parseEntityTag(t.tag)) && !NOT_SECTOR_END.test(inner.map((t) => t.word).join(''));
+}
+
+/** An item of a zone list that names one zone: a place, a quoted name, or a word jieba does not know. */
+function namesZone(tokens: Token[], it: Item): boolean {
+  const inner = tokensOf(tokens, it);
+  return it.quoted === true || startsWithPlace(inner[0]!) || PARK_SUFFIXES.has(inner[inner.length - 1]!.word) || inner.some((t) => t.tag === 'x' || t.tag === 'nz');
 }
 
 function startsWithPlace(t: Token): boolean {

@@ -8,7 +8,7 @@ import { parseEntityTag } from './entity-tag.js';
 import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
 import { RULES } from './rule-ids.js';
 import { frameStart } from './policy-frame.js';
-import { LEADING_WORDS } from './name-words.js';
+import { LEADING_WORDS, isHardBoundary } from './name-words.js';
 
 interface SuffixIndex {
   table: SuffixTable;
@@ -78,6 +78,30 @@ function hasProperBody(tokens: Token[], start: number, first: number, suffixStar
   return false;
 }
 
+/**
+ * GUIDELINES "Park": a zone the clause names after its place, whatever stands between the place and
+ * the zone word ("推进宿迁“四化”同步集成改革示范区建设"): the name runs from a place right after the
+ * clause's verb (or the clause start) to the suffix, across inner verbs and quotes.
+ */
+function placeFrameStart(tokens: Token[], first: number, end: number, maxLength: number): number | undefined {
+  let place: number | undefined;
+  for (let k = first - 1; k >= 0 && end - tokens[k]!.start <= maxLength; k--) {
+    const t = tokens[k]!;
+    const quote = t.word === '“' || t.word === '”';
+    if ((isHardBoundary(t) && !quote) || LEADING_WORDS.has(t.word)) break;
+    if (t.tag === 'ns' || parseEntityTag(t.tag)?.type === 'Region') place = k;
+  }
+  if (place === undefined) return undefined;
+  const before = tokens[place - 1];
+  return !before || isHardBoundary(before) || LEADING_WORDS.has(before.word) ? tokens[place]!.start : undefined;
+}
+
+/** The body opens with a place or a named owner (常州国家级零碳园区, 中国电信（安徽）大数据产业园). */
+function hasPlaceBody(tokens: Token[], start: number, suffixStart: number): boolean {
+  const opening = tokens.find((t) => t.start === start);
+  return !!opening && opening.end <= suffixStart && (opening.tag === 'ns' || opening.tag === 'nt' || isProperLexiconTag(opening.tag));
+}
+
 /** GUIDELINES "Park": a unique qualifier — for a designated zone, the sector it is for (服务贸易创新发展示范区). */
 const SECTOR_END = /(产业|贸易|电商|经济|金融|制造|旅游|物流)$/;
 function namesSector(tokens: Token[], start: number, suffixStart: number): boolean {
@@ -110,7 +134,8 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (framed !== undefined && framed < (grown ?? m.suffixStart) && isNamedBody(text.slice(framed, end), table, m.suffix)) {
         out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
       }
-      const start = grown ?? innerBody(tokens, table, m);
+      const placed = table.type === 'Park' ? placeFrameStart(tokens, m.first, end, table.grow.maxLength) : undefined;
+      const start = placed !== undefined && placed < (grown ?? end) ? placed : (grown ?? innerBody(tokens, table, m));
       if (start === undefined) continue;
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
@@ -120,6 +145,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(tokens, start, m.first, m.suffixStart, table.type)) {
         if (!table.sectorDesignations.has(m.suffix) || !namesSector(tokens, start, m.suffixStart)) continue;
       }
+      if (table.needsPlaceBody.has(m.suffix) && !hasPlaceBody(tokens, start, m.suffixStart)) continue;
       if (table.notNames?.test(name)) continue;
       out.push({ type: table.type, name, start, end, rule: table.rule });
     }
@@ -140,9 +166,12 @@ function innerBody(tokens: Token[], table: SuffixTable, m: SuffixMatch): number 
 /** Tags of words that act rather than name (优化, 稳定, 努力): a sector's body is none of them. */
 const ACTING_TAGS = new Set(['v', 'vd', 'd', 'ad', 'c', 'p', 'r', 'm']);
 
-/** The body of a short-body sector (数字贸易, 首发经济): 2–4 characters that name, not act, place or qualify. */
+/**
+ * The body of a short-body sector (数字贸易, 首发经济): 2–4 characters that name, not act, place or
+ * qualify; a body ending in a verb that governs the sector word (优化农业, 政府管理经济) is a clause.
+ */
 function isSectorBody(body: string, tokens: Token[], start: number, suffixStart: number, table: SuffixTable): boolean {
-  if (body.length < 2 || body.length > 4 || table.notBodies.has(body)) return false;
+  if (body.length < 2 || body.length > 4 || [...table.notBodies].some((w) => body.endsWith(w))) return false;
   const inner = tokens.filter((t) => t.start >= start && t.end <= suffixStart);
   // one noun-verb alone is a sector (服务贸易); a plain verb or adverb anywhere is a clause (优化金融)
   return !inner.some((t) => ACTING_TAGS.has(t.tag));

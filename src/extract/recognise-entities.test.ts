@@ -41,6 +41,11 @@ describe('recogniseEntities', () => {
     ['a quote of parallel phrases is one slogan', '持续巩固“小切口、大变化”成果', 'Policy', '小切口、大变化'],
     ['a quote named by the mechanism after it', '健全“两端联审”机制', 'Policy', '两端联审'],
     ['与 joins two nouns inside a framed programme name', '深化燃气企业与供热企业整合改革', 'Policy', '燃气企业与供热企业整合改革'],
+    ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
+    ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
+    ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],
+    ['a zone named after its place keeps what stands between', '推进虹桥企业出海总部集聚区建设', 'Park', '虹桥企业出海总部集聚区'],
+    ['园区 with a place is one zone', '高标准建设常州国家级零碳园区', 'Park', '常州国家级零碳园区'],
     ['a zone inside a plan’s name stays a park', '出台实施滨江商务区及周边地区专项规划', 'Park', '滨江商务区'],
   ])('%s', (_why, text, type, name) => {
     expect(recognise(text)).toContainEqual([type, name]);
@@ -58,6 +63,9 @@ describe('recogniseEntities', () => {
     ['an honorific designation with neither place nor sector is no park', '创建国家生态文明建设示范区', '国家生态文明建设示范区'],
     ['a quoted nickname is no policy', '打响“沧海号”品牌', '沧海号'],
     ['a clause ending in 经济 is no sector', '引导社会资金投向经济', '社会资金投向经济'],
+    ['园区 without a place is a class', '打造一批省级零碳园区', '省级零碳园区'],
+    ['traits listed before 行业 are no industries', '加强对垄断、高收入等特殊行业收入分配的监督', '高收入'],
+    ['a verb governing 经济 is no sector', '转变政府管理经济的模式', '政府管理经济'],
     ['an ordinal and a verb glued to 改革 are no programme', '三是深化改革扩大开放', '三是深化改革'],
     ['reform of key fields names no programme', '抓好重点领域改革。', '重点领域改革'],
     ['战略 before 科技力量 qualifies, it names no strategy', '统筹在沪国家战略科技力量建设', '沪国家战略'],

@@ -3,6 +3,7 @@ import type { EntityType, Token } from '../model/index.js';
 import { selectCandidates, type EntityCandidate } from './entity-candidate.js';
 import { lexiconCandidates } from './entity-lexicon.js';
 import { suffixCandidates } from './entity-suffix.js';
+import { sharedHeadParks } from './entity-shared-head.js';
 import { regionSuffixCandidates } from './entity-region.js';
 import { quotedCandidates, titledCandidates } from './entity-quoted.js';
 import { enumerationCandidates } from './entity-enumeration.js';
@@ -24,10 +25,12 @@ export interface RecognisedEntity {
 
 /** All candidates of all rules in `text`, overlaps resolved; bare generic words are kept for the resolver. */
 export function recogniseCandidates(text: string, tokens: Token[]): EntityCandidate[] {
+  const suffixed = suffixCandidates(text, tokens);
   return selectCandidates(
     [
     ...lexiconCandidates(text, tokens),
-    ...suffixCandidates(text, tokens),
+    ...suffixed,
+    ...sharedHeadParks(tokens, suffixed.filter((c) => c.type === 'Park')),
     ...regionSuffixCandidates(text, tokens),
     ...quotedCandidates(text),
     ...titledCandidates(text),

@@ -12,6 +12,7 @@ export const RULES = {
   entityQuotedProgramme: 'entity.quoted-programme',
   entityTitledDocument: 'entity.titled-document',
   entityEnumeration: 'entity.enumeration',
+  entityZoneList: 'entity.zone-list',
   entityTransition: 'entity.transition-source',
   targetReach: 'target.reach',
   targetFloor: 'target.floor',

@@ -21,6 +21,8 @@ export interface SuffixTable {
   grow: GrowOptions;
   /** Suffixes whose name needs a proper-noun body (a place, an unknown word, a level prefix): 基地, 银行. */
   needsProperBody: Set<string>;
+  /** Suffixes so common as a class word (园区) that only a place or a named owner makes one zone. */
+  needsPlaceBody: Set<string>;
   /** Shortest body per suffix (人才政策, 水利工程 are classes, not names; 机制 names only with a long qualifier). */
   minBody: Map<string, number>;
   /** Suffixes whose body must be 2–4 characters: a longer one is a clause (政府管理经济), not a sector. */
@@ -46,6 +48,7 @@ const RuleFile = z.object({
   blocked: z.array(z.string()),
   continuations: z.array(z.string()),
   properBody: z.array(z.string()),
+  placeBody: z.array(z.string()).default([]),
   minBody: z.record(z.string(), z.number().int().positive()),
   shortBody: z.array(z.string()),
   frameVerbs: z.array(z.string()),
@@ -76,6 +79,7 @@ function tableOf(file: string): SuffixTable {
     continuations: new Set(r.continuations),
     grow: stripPrefix ? { ...grow, stripPrefix: new RegExp(stripPrefix) } : grow,
     needsProperBody: new Set(r.properBody.includes('*') ? r.suffixes : r.properBody),
+    needsPlaceBody: new Set(r.placeBody),
     minBody: new Map(Object.entries(r.minBody)),
     needsShortBody: new Set(r.shortBody),
     frameVerbs: new Set(r.frameVerbs),
