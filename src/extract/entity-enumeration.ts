@@ -6,7 +6,7 @@ import type { Token } from '../model/index.js';
 import type { EntityCandidate } from './entity-candidate.js';
 import { parseEntityTag } from './entity-tag.js';
 import { isGenericName } from './generic-names.js';
-import { LEADING_WORDS, isHardBoundary } from './name-words.js';
+import { LEADING_WORDS, STRIP_PREFIXES, isHardBoundary } from './name-words.js';
 import { RULES } from './rule-ids.js';
 import { SUFFIX_TABLES } from './suffix-tables.js';
 import { divisionsNamed } from './divisions.js';
@@ -18,7 +18,7 @@ const EXTEND_VERBS = new Set(['拓展', '延伸', '升级', '发展', '迈进', 
 const LAST_SEPARATORS = new Set(['和', '及', '以及', '与']);
 /** Words after a head that show the list qualifies something else ("…等制造业关键业务环节", "…等产业活动"). */
 const HEAD_CONTINUATIONS = new Set(
-  '环节 关键 业务 企业 产品 场景 应用 需求 活动 大会 会议 论坛 博览会 展会 项目 平台 人才 技术 模式 标准 数据 设备 系统 服务 工作 部门 单位 主体 集群 基地 园区 链 链条'.split(' '),
+  '环节 关键 业务 企业 产品 场景 应用 需求 活动 大会 会议 论坛 博览会 展会 项目 平台 人才 技术 模式 标准 数据 设备 系统 服务 工作 部门 单位 主体 基地 园区 链 链条'.split(' '),
 );
 const GROUP_NUMERAL = /^[二三四五六七八九十两]$/;
 
@@ -89,8 +89,8 @@ function itemStart(tokens: Token[], last: number): number {
   let start = last + 1;
   for (let k = last; k >= 0; k--) {
     const t = tokens[k]!;
-    // a name may end in a word jieba reads as a numeral (文山三七) or in a one-character zone word (大飞机园)
-    const hanNumeral = k === last && ((t.tag === 'm' && /^\p{Script=Han}{2,}$/u.test(t.word)) || PARK_SUFFIXES.has(t.word));
+    // a name may hold a word jieba reads as a numeral (文山三七, 第六代移动通信) or end in a one-character zone word (大飞机园)
+    const hanNumeral = (t.tag === 'm' && /^\p{Script=Han}{2,}$/u.test(t.word) && !STRIP_PREFIXES.has(t.word)) || (k === last && PARK_SUFFIXES.has(t.word));
     // industry names hold no verb, idiom or adverb: "投向先进制造" → 先进制造, "稳步发展住房" → 住房
     if ((isHardBoundary(t) && !hanNumeral) || (LEADING_WORDS.has(t.word) && k !== last) || (PREDICATE_TAGS.has(t.tag) && k !== last && !parseEntityTag(t.tag))) break;
     start = k;
