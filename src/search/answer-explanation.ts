@@ -5,8 +5,9 @@
 import type { Token } from '../model/index.js';
 import type { AnswerDraft } from './answer-draft.js';
 import { askedKind, kindNameSpan } from './answer-head.js';
-import { amountSpans, bestAmountSpan, bestClause, clauseOf, enumerationSpan, type Span } from './answer-span.js';
-import { bestSentences, coverageOf, passagesToRead, termWeights, type ScoredSentence } from './best-sentences.js';
+import { amountSpans, amountUnit, bestAmountSpan, bestClause, clauseOf, enumerationSpan, type Span } from './answer-span.js';
+import { unitFit } from './match-targets.js';
+import { bestSentences, coverageOf, passagesToRead, sentenceSpans, termWeights, type ScoredSentence } from './best-sentences.js';
 import { citationOf, dedupeCitations } from './cite-evidence.js';
 import { yearAdjustment } from './prefer-asked-years.js';
 import type { Retrieval } from './retrieve-passages.js';
@@ -40,7 +41,9 @@ function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): 
     const share = (s: Span) => coverageOf(text.slice(s.start, s.end), weights);
     const amountClause = clauseOf(text, amount);
     const adjacent = amountClause.start <= clause.end + 1 && clause.start <= amountClause.end + 1;
-    return !adjacent && share(amountClause) * 2 < share(clause) ? clause : amount;
+    // an amount in the unit asked ("最多补多少钱" and 500万元) answers, however few of the question's words its clause repeats
+    const asked = unitFit(amountUnit(text.slice(amount.start, amount.end)), opts.question ?? '') > 0;
+    return !asked && !adjacent && share(amountClause) * 2 < share(clause) ? clause : amount;
   }
   // "通过什么系统办理？": the name the sentence gives the asked kind
   const kind = opts.tag && opts.type === 'explanation' && opts.question ? askedKind(opts.tag(opts.question)) : undefined;
@@ -49,6 +52,20 @@ function spanFor(text: string, retrieval: Retrieval, opts: ExplanationOptions): 
   // the list the best clause gives, else the longest list of the sentence
   if (opts.type === 'list') return enumerationSpan(text.slice(clause.start, clause.end), clause.start) ?? enumerationSpan(text);
   return clause.end - clause.start < text.length ? clause : undefined;
+}
+
+/**
+ * The sentence right after a number question's best sentence, in the same passage, when the best one
+ * states no amount and the next one states an amount in the unit asked (元 for "多少钱").
+ */
+function statedNext(best: ScoredSentence, question: string): ScoredSentence | undefined {
+  const text = best.hit.passage.text;
+  if (amountSpans(text.slice(best.start, best.end)).length) return undefined;
+  const next = sentenceSpans(text).find((s) => s.start >= best.end);
+  if (!next || /\n/.test(text.slice(best.end, next.start))) return undefined;
+  const sentence = text.slice(next.start, next.end);
+  const fits = amountSpans(sentence).some((a) => unitFit(amountUnit(sentence.slice(a.start, a.end)), question) > 0);
+  return fits ? { ...best, ...next } : undefined;
 }
 
 /** A number question reads the sentences stating a number first, unless one without covers far more. */
@@ -62,7 +79,9 @@ export function answerExplanation(retrieval: Retrieval, opts: ExplanationOptions
   const best = sentences[0];
   if (!best || best.coverage === 0) return undefined;
   const chosen = sentences.filter((s) => s.coverage >= best.coverage * RUNNER_UP_SHARE).slice(0, MAX_CITATIONS);
-  const citations = dedupeCitations(chosen.map((s) => citationOf(s.hit, s)));
+  // "让城市基础设施更完善。全年计划投资8.6亿元": a lead sentence without the number, stated by the next one
+  const stating = opts.type === 'number' ? statedNext(best, opts.question ?? '') : undefined;
+  const citations = dedupeCitations([...(stating ? [stating] : []), ...chosen].map((s) => citationOf(s.hit, s)));
   const quote = citations[0]!.quote;
   const span = spanFor(quote, retrieval, opts);
   const kind = opts.type === 'number' && span && amountSpans(quote.slice(span.start, span.end)).length ? 'number' : 'explanation';

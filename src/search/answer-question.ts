@@ -9,7 +9,7 @@ import { answerExplanation } from './answer-explanation.js';
 import { answerList } from './answer-list.js';
 import { answerNumber } from './answer-number.js';
 import { answerOrganisation } from './answer-organisation.js';
-import { amountValue } from './answer-span.js';
+import { amountUnit, amountValue } from './answer-span.js';
 import { queryTokens } from './query-tokens.js';
 import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
 import { retrievePassages, type Retrieval } from './retrieve-passages.js';
@@ -42,10 +42,12 @@ function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined): AnswerD
   return b.confidence > a.confidence + (a.targets?.length ? TARGET_MARGIN : 0) ? b : a;
 }
 
-/** Whether two answer spans state the same number ("80%以上" and "80%"). */
-function sameAmount(x: string | undefined, y: string | undefined): boolean {
-  const a = x === undefined ? undefined : amountValue(x);
-  return a !== undefined && y !== undefined && a === amountValue(y);
+/** Whether two answer spans state the same amount ("80%以上" and "80%"; not "100家" and "100万元"). */
+export function sameAmount(x: string | undefined, y: string | undefined): boolean {
+  if (x === undefined || y === undefined) return false;
+  const unit = (t: string) => amountUnit(t).replace(/(?:左右|以上|以内|以下|上下)$/, '');
+  const a = amountValue(x);
+  return a !== undefined && a === amountValue(y) && unit(x) === unit(y);
 }
 
 /** `question` is the question text, or a request object `{q}` as the API receives it. */

@@ -91,11 +91,15 @@ export function bestAmountSpan(text: string, terms: readonly QueryTerm[], questi
   let best: { span: Span; score: number } | undefined;
   for (const span of amountSpans(text)) {
     const clause = clauseOf(text, span);
-    const unit = text.slice(span.start, span.end).replace(/^[\d.,\-~～—%]+/, '');
-    const score = coverageOf(text.slice(clause.start, clause.end), weights) + unitFit(text.slice(span.start, span.end).includes('%') ? '%' : unit, question);
+    const score = coverageOf(text.slice(clause.start, clause.end), weights) + unitFit(amountUnit(text.slice(span.start, span.end)), question);
     if (!best || score > best.score) best = { span, score };
   }
   return best?.span;
+}
+
+/** The unit an amount span states ("100万元" → 万元, "5%左右" → %), any qualifier after it kept. */
+export function amountUnit(amount: string): string {
+  return amount.includes('%') ? '%' : amount.replace(/^[\d.,\-~～—]+/, '');
 }
 
 /** The value an amount span states ("2400亿元" → 2400), for matching a Target's value to its words. */

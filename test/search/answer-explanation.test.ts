@@ -1,0 +1,58 @@
+// Answers read from sentences, over real sentences of the corpus documents with the real segmenter
+// and thesaurus: the amount in the unit asked wins over a clause that repeats more of the question,
+// a lead sentence hands its number to the sentence after it, and two amounts are one only when their
+// units agree too.
+import { describe, expect, it } from 'vitest';
+import { answerExplanation } from '../../src/search/answer-explanation.js';
+import { sameAmount } from '../../src/search/answer-question.js';
+import { queryTokens } from '../../src/search/query-tokens.js';
+import type { ResolvedScope } from '../../src/search/question-scope.js';
+import type { Retrieval } from '../../src/search/retrieve-passages.js';
+import { getSegmenter } from '../../src/segment/index.js';
+
+const segmenter = getSegmenter();
+const scope: ResolvedScope = { regions: [], national: false, years: [], restricted: false, documentNames: [], documents: new Map() };
+
+function retrieval(question: string, texts: string[]): Retrieval {
+  return {
+    tokens: queryTokens(segmenter, question),
+    entities: [],
+    scope,
+    ranked: texts.map((text, i) => ({
+      key: `p${i}`,
+      score: 1 / (i + 1),
+      item: { passage: { id: `p${i}`, docId: 'd', ordinal: i, heading: '', text, start: 0, end: text.length }, docTitle: 'doc', score: 1 },
+      ranks: { proximity: { rank: i + 1, score: 1 } },
+    })),
+  };
+}
+
+const ask = (question: string, texts: string[]) => answerExplanation(retrieval(question, texts), { question, type: 'number', tag: (t) => segmenter.tag(t) });
+
+describe('number answers read from sentences', () => {
+  it('answers a money question with the amount in 元, not the clause naming the work', () => {
+    const text = '支持工业企业和平台服务商开展工业互联网网络安全分类分级工作，省级按照不超过项目投资额50%的比例给予一次性奖补，最高100万元。';
+    expect(ask('网络安全分类分级工作最高奖补多少？', [text])?.span).toBe('100万元');
+  });
+
+  it('reads the number from the sentence after a lead sentence that states none', () => {
+    const text = '让城市基础设施更完善。全年计划投资8.6亿元，加快推进市政物业设施设备改造。';
+    const answer = ask('打算花多少钱让城市基础设施更完善？', [text]);
+    expect(answer?.span).toBe('8.6亿元');
+    expect(answer?.citations[0]!.quote).toContain('全年计划投资8.6亿元');
+  });
+
+  it('keeps an answer in words when no amount is in the unit asked', () => {
+    const text = '居民人均可支配收入增长与经济增长保持基本同步，单位生产总值能耗进一步下降，居民消费价格涨幅2%左右。';
+    expect(ask('居民收入增长目标是多少？', [text])?.span).toBe('居民人均可支配收入增长与经济增长保持基本同步');
+  });
+});
+
+describe('same amount', () => {
+  it('is the same value in the same unit, whatever the qualifier', () => {
+    expect(sameAmount('80%以上', '80%')).toBe(true);
+    expect(sameAmount('120万人', '120万人以上')).toBe(true);
+    expect(sameAmount('100家', '100万元')).toBe(false);
+    expect(sameAmount(undefined, '5%')).toBe(false);
+  });
+});
