@@ -60,11 +60,38 @@ export function unitFit(unit: string, question: string): number {
   return [...unit].some((ch) => asked.includes(ch) && !'万亿千百'.includes(ch)) ? 0.1 : 0;
 }
 
+/** A target whose metric is only the tail (or head) of what the question names is less of an answer. */
+const LESS_SPECIFIC = 0.7;
+
+/**
+ * The question's phrase around a metric it writes: the metric with the metric words right before and
+ * after it ("固定资产投资" around 投资). Empty when the question does not write the metric.
+ */
+export function phraseAround(question: string, metric: string, words: readonly string[]): string {
+  const q = question.toLowerCase();
+  let start = q.indexOf(metric);
+  if (start < 0 || !metric) return '';
+  let end = start + metric.length;
+  const long = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 2);
+  for (let grew = true; grew; ) {
+    grew = false;
+    const before = long.find((w) => start >= w.length && q.startsWith(w, start - w.length));
+    if (before) (start -= before.length), (grew = true);
+    const after = long.find((w) => q.startsWith(w, end));
+    if (after) (end += after.length), (grew = true);
+  }
+  return q.slice(start, end);
+}
+
 export function scoreTarget(target: Target, question: string, analysis: QuestionAnalysis): number {
   const words = expandMetricWords(analysis.metricWords, question);
   const text = [question, ...words].join(' ').toLowerCase();
   const metric = target.metric.toLowerCase();
   let score = 0.5 * metricCoverage(metric, text) + 0.5 * wordCoverage(metric, words.map((w) => w.toLowerCase()));
+  // "固定资产投资" asked, a bare "投资" stated: unless its sentence says the whole phrase, it is another amount
+  const when = [analysis.docScope?.relativeYear?.word, ...(analysis.docScope?.period?.words ?? [])];
+  const asked = phraseAround(question, metric, analysis.metricWords.filter((w) => !when.includes(w)));
+  if (asked.length > metric.length && !target.quote.toLowerCase().includes(asked)) score *= LESS_SPECIFIC;
   // 今年 is each document's own year; a stated year is the same for every document.
   const years = analysis.docScope ? askedYears(analysis.docScope, target.evidence.docId) : analysis.years;
   if (years.length) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/model/index.js';
-import { metricCoverage, rankTargets, unitFit } from '../../src/search/match-targets.js';
+import { metricCoverage, phraseAround, rankTargets, unitFit } from '../../src/search/match-targets.js';
 import { stateTarget } from '../../src/search/state-target.js';
 import { understandQuestion } from '../../src/search/understand-question.js';
 
@@ -75,5 +75,24 @@ describe('stating a target as a sentence', () => {
     [target('研发投入强度', 2.5, '%', 'range', { valueMax: 3 }), '研发投入强度2.5%至3%'],
   ])('%# → %s', (t, sentence) => {
     expect(stateTarget(t)).toBe(sentence);
+  });
+});
+
+describe('a metric less specific than the question', () => {
+  it('finds the phrase the question writes around the metric', () => {
+    expect(phraseAround('海拉尔区今年固定资产投资的预期目标是什么？', '投资', ['固定', '资产', '固定资产', '投资'])).toBe('固定资产投资');
+    expect(phraseAround('城镇新增就业目标是多少？', '城镇新增就业', ['城镇', '新增', '就业'])).toBe('城镇新增就业');
+    expect(phraseAround('物价涨幅', '投资', ['物价'])).toBe('');
+  });
+
+  it('ranks a bare 投资 below a target stating the whole phrase the question asks about', () => {
+    const q = '固定资产投资目标是多少？';
+    const analysis = understandQuestion(q, ['固定', '资产', '固定资产', '投资', '目标'], []);
+    const bare = target('投资', 8.6, '亿元', '=', { quote: '全年计划投资8.6亿元' });
+    const whole = target('固定资产投资', 500, '亿元', '=', { quote: '固定资产投资500亿元' });
+    const stated = target('投资', 120, '亿元', '=', { quote: '完成固定资产投资120亿元' });
+    const ranked = rankTargets([bare, whole, stated], q, analysis);
+    expect(ranked[0]!.target).toBe(whole);
+    expect(ranked.find((m) => m.target === bare)!.score).toBeLessThan(ranked.find((m) => m.target === stated)!.score);
   });
 });
