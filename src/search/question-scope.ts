@@ -86,14 +86,14 @@ export function issuedNames(title: string): string[] {
  * Documents the question names: by title ("《关于推进北京市数据专区建设的指导意见》"), or by a document its
  * notice issues ("支持工业互联网发展若干政策"); with the words of the question that name them.
  */
-function namedDocuments(question: string, docs: readonly DocumentMeta[]): { ids: Set<string>; words: string[] } {
+function namedDocuments(question: string, docs: readonly DocumentMeta[], rules: ScopeRules): { ids: Set<string>; words: string[] } {
   const q = squash(question);
   const quoted = [...question.matchAll(/《([^》]{4,})》/g)].map((m) => squash(m[1]!));
   const ids = new Set<string>();
   const words = new Set<string>();
   for (const d of docs) {
-    const title = squash(d.title);
-    const issued = issuedNames(d.title).filter((n) => q.includes(n));
+    const { title, issuedNames: names } = factsOf(d, rules);
+    const issued = names.filter((n) => q.includes(n));
     if ((title.length >= MIN_NAME && q.includes(title)) || quoted.some((t) => title.includes(t)) || issued.length) {
       ids.add(d.id);
       for (const w of [...issued, ...quoted, ...(q.includes(title) ? [title] : [])]) words.add(w);
@@ -112,25 +112,33 @@ export function documentFit(scope: QuestionScope, region: string | undefined, ru
   return 'out';
 }
 
-/** A document's region and year, read once per document version and set of rules. */
-const factsByRules = new WeakMap<ScopeRules, Map<string, { region?: string; year?: number }>>();
+/** A document's region, year and the names its title gives, read once per document version and set of rules. */
+interface DocumentFacts {
+  region?: string;
+  year?: number;
+  /** The title without spaces and quotation marks, and the documents it issues. */
+  title: string;
+  issuedNames: string[];
+}
+
+const factsByRules = new WeakMap<ScopeRules, Map<string, DocumentFacts>>();
 const MAX_FACTS = 10_000;
 
-function factsOf(d: DocumentMeta, rules: ScopeRules): { region?: string; year?: number } {
-  const facts = factsByRules.get(rules) ?? new Map<string, { region?: string; year?: number }>();
+function factsOf(d: DocumentMeta, rules: ScopeRules): DocumentFacts {
+  const facts = factsByRules.get(rules) ?? new Map<string, DocumentFacts>();
   factsByRules.set(rules, facts);
   const key = `${d.id}:${d.sha256}:${d.title}:${d.region ?? ''}:${d.publishedAt ?? ''}`;
   let f = facts.get(key);
   if (!f) {
     if (facts.size >= MAX_FACTS) facts.clear();
-    f = { region: documentRegion(d, rules), year: documentYear(d) };
+    f = { region: documentRegion(d, rules), year: documentYear(d), title: squash(d.title), issuedNames: issuedNames(d.title) };
     facts.set(key, f);
   }
   return f;
 }
 
 export function resolveScope(scope: QuestionScope, question: string, docs: readonly DocumentMeta[], rules: ScopeRules): ResolvedScope {
-  const named = namedDocuments(question, docs);
+  const named = namedDocuments(question, docs, rules);
   const documents = new Map<string, ScopedDocument>();
   for (const d of docs) {
     const { region, year } = factsOf(d, rules);
