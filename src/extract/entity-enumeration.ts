@@ -11,6 +11,8 @@ import { RULES } from './rule-ids.js';
 import { SUFFIX_TABLES } from './suffix-tables.js';
 import { divisionsNamed } from './divisions.js';
 
+/** GUIDELINES "Industry": public services as government duties are no sector (公共服务, 政务服务). */
+const PUBLIC_SERVICE = /(公共|政务|便民|基本|公益|社会|优质|全方位|综合|配套)服务$/;
 const NOT_INDUSTRY_HEAD = /(企业|就业|创业|作业|事业|专业|职业|物业|营业)$/;
 const INDUSTRY_HEAD_WORDS = new Set(['行业', '产业', '赛道', '板块', '业态']);
 const FIELD_HEAD_WORDS = new Set(['领域', '方向']);
@@ -18,7 +20,7 @@ const EXTEND_VERBS = new Set(['拓展', '延伸', '升级', '发展', '迈进', 
 const LAST_SEPARATORS = new Set(['和', '及', '以及', '与']);
 /** Words after a head that show the list qualifies something else ("…等制造业关键业务环节", "…等产业活动"). */
 const HEAD_CONTINUATIONS = new Set(
-  '环节 关键 业务 企业 产品 场景 应用 需求 活动 大会 会议 论坛 博览会 展会 项目 平台 人才 技术 模式 标准 数据 设备 系统 服务 工作 部门 单位 主体 基地 园区 链 链条'.split(' '),
+  '环节 关键 业务 企业 产品 场景 应用 需求 活动 大会 会议 论坛 博览会 展会 项目 平台 人才 技术 模式 标准 数据 设备 系统 服务 工作 部门 单位 主体 基地 品牌 园区 链 链条'.split(' '),
 );
 const GROUP_NUMERAL = /^[二三四五六七八九十两]$/;
 
@@ -35,11 +37,13 @@ interface Item {
   quoted?: boolean;
 }
 
-function headKind(word: string): HeadKind | undefined {
+function headKind(word: string, whole = true): HeadKind | undefined {
   if (FIELD_HEAD_WORDS.has(word)) return 'field';
   if (PARK_HEADS.has(word)) return 'park';
   if (INDUSTRY_HEAD_WORDS.has(word)) return 'industry';
   if (/(业|经济|旅游|贸易|制造|能源|材料|装备|医药)$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
+  // a named service sector heads its branches (航运金融、海事仲裁等航运服务); bare 服务 does not
+  if (whole && /服务$/.test(word) && word.length >= 4 && !PUBLIC_SERVICE.test(word)) return 'industry';
   return undefined;
 }
 
@@ -51,16 +55,20 @@ const HEAD_REACH = 3;
  * (…等前沿性未来产业, …等特色旅游); a field head followed by an industry word ("…等领域未来产业")
  * says the fields are industries.
  */
-function headPhrase(tokens: Token[], h: number): { kind: HeadKind; end: number; industryAfterField: boolean } | undefined {
+function headPhrase(tokens: Token[], h: number): { kind: HeadKind; start: number; end: number; industryAfterField: boolean } | undefined {
   for (let k = h; k < h + HEAD_REACH && k < tokens.length; k++) {
     const w = tokens[k]!.word;
-    const kind = headKind(w);
+    // a head jieba cut in two (服务/vn 贸易/vn: a bare two-character sector word needs its body) is read whole; a service head must name its sector with a noun (防治/v 服务 is an activity)
+    const next1 = tokens[k + 1];
+    const joined = next1 && !isHardBoundary(tokens[k]!) && !isHardBoundary(next1) && !(headKind(next1.word) && next1.word.length > 2) ? w + next1.word : '';
+    const kind = headKind(w) ?? (k + 1 < h + HEAD_REACH + 1 && joined.length <= 6 && /^(n|vn|nz)/.test(tokens[k]!.tag) ? headKind(joined, !w.endsWith('型')) : undefined);
     if (!kind) {
       if (isHardBoundary(tokens[k]!)) return undefined;
       continue;
     }
-    const next = tokens[k + 1]?.word ?? '';
-    return { kind, end: k, industryAfterField: kind === 'field' && headKind(next) === 'industry' };
+    const end = headKind(w) ? k : k + 1;
+    const next = tokens[end + 1]?.word ?? '';
+    return { kind, start: k, end, industryAfterField: kind === 'field' && headKind(next) === 'industry' };
   }
   return undefined;
 }
@@ -92,7 +100,9 @@ function itemStart(tokens: Token[], last: number): number {
     // a name may hold a word jieba reads as a numeral (文山三七, 第六代移动通信) or end in a one-character zone word (大飞机园)
     const hanNumeral = (t.tag === 'm' && /^\p{Script=Han}{2,}$/u.test(t.word) && !STRIP_PREFIXES.has(t.word)) || (k === last && PARK_SUFFIXES.has(t.word));
     // industry names hold no verb, idiom or adverb: "投向先进制造" → 先进制造, "稳步发展住房" → 住房
-    if ((isHardBoundary(t) && !hanNumeral) || (LEADING_WORDS.has(t.word) && k !== last) || (PREDICATE_TAGS.has(t.tag) && k !== last && !parseEntityTag(t.tag))) break;
+    // a one-character piece names nothing: jieba cut the item's word in two (超高/v 清/x)
+    const cutWord = k === last - 1 && start === last && tokens[last]!.word.length === 1 && !isHardBoundary(t);
+    if (!cutWord && ((isHardBoundary(t) && !hanNumeral) || (LEADING_WORDS.has(t.word) && k !== last) || (PREDICATE_TAGS.has(t.tag) && k !== last && !parseEntityTag(t.tag)))) break;
     start = k;
   }
   return start;
@@ -140,6 +150,8 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
     const { kind, industryAfterField } = found;
     const items = listItems(tokens, i);
     if (items.length === 0) continue;
+    // the sector a list is headed by is a sector too (…等航运服务: 航运服务)
+    if (kind === 'industry') pushHead(out, text, tokens, h, found.start, found.end);
     const firstItem = items[items.length - 1]!;
     const towards = tokens[firstItem.first - 1]?.word === '向';
     if (kind === 'field') {
@@ -161,6 +173,16 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
     if (kind === 'field' && towards) transitionSource(out, text, tokens, firstItem.first - 1);
   }
   return out;
+}
+
+/**
+ * The sector a list is headed by is a sector too (…等航运服务), with the qualifiers before it that name
+ * rather than rank it (…等洁净能源; not 前沿性 or 知识密集型).
+ */
+function pushHead(out: EntityCandidate[], text: string, tokens: Token[], h: number, start: number, end: number): void {
+  let first = start;
+  while (first > h && /^(z|b|a)$/.test(tokens[first - 1]!.tag) && !/[型性]$/.test(tokens[first - 1]!.word)) first--;
+  if (!INDUSTRY_HEAD_WORDS.has(tokens[end]!.word)) push(out, text, tokens[first]!.start, tokens[end]!.end, RULES.entityEnumeration);
 }
 
 /** Heads that may follow a list without 等: "冶金、制糖、纺织行业" lists three industries. */

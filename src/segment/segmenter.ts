@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { lexiconPaths, DEFAULT_LEXICON_DIR } from './lexicon-files.js';
 import { findNumberSpans } from './number-spans.js';
 import { mergeNumberTokens } from './merge-number-tokens.js';
+import { splitGluedCloser } from './split-glued-closer.js';
 import { searchTokensOf } from './search-tokens.js';
 
 export interface Segmenter {
@@ -52,7 +53,7 @@ function tag(text: string): Token[] {
     pos = start + word.length;
     tokens[i] = { word, tag: t, start, end: pos };
   }
-  return mergeNumberTokens(text, fillGaps(text, tokens), findNumberSpans(text));
+  return splitGluedCloser(mergeNumberTokens(text, fillGaps(text, tokens), findNumberSpans(text)));
 }
 
 /** Tokens must cover the text exactly: any character jieba skipped becomes its own `x` token. */
