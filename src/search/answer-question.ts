@@ -10,6 +10,7 @@ import { answerList } from './answer-list.js';
 import { answerNumber } from './answer-number.js';
 import { answerOrganisation } from './answer-organisation.js';
 import { amountUnit, amountValue } from './answer-span.js';
+import { coverageOf, termWeights } from './best-sentences.js';
 import { queryTokens } from './query-tokens.js';
 import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
 import { retrievePassages, type Retrieval } from './retrieve-passages.js';
@@ -35,10 +36,22 @@ export function parseAskRequest(input: unknown): string {
 /** A typed Target fact is the cleaner answer: a sentence must be clearly more certain to replace it. */
 const TARGET_MARGIN = 0.05;
 
-function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined): AnswerDraft | undefined {
+/**
+ * A Target's sentence is held to the yardstick of the best sentence: when the sentence stating the best
+ * sentence's amount covers this much more of the question than the Target's own sentence, the Target
+ * matched on the topic (工业互联网) rather than on what is counted (技术人才).
+ */
+const COVERAGE_EDGE = 0.3;
+
+export function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined, retrieval?: Retrieval): AnswerDraft | undefined {
   if (!a) return b;
   if (!b) return a;
   if (a.targets?.length && sameAmount(a.span, b.span)) return a;
+  if (a.targets?.length && b.kind === 'number' && retrieval) {
+    const weights = termWeights(retrieval.tokens.groups, retrieval.ranked.map((r) => r.item.passage.text));
+    const quoteCoverage = Math.max(...a.citations.map((c) => coverageOf(c.quote, weights)));
+    if (coverageOf(b.citations[0]!.quote, weights) > quoteCoverage + COVERAGE_EDGE) return b;
+  }
   return b.confidence > a.confidence + (a.targets?.length ? TARGET_MARGIN : 0) ? b : a;
 }
 
@@ -68,7 +81,8 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   // An uncertain Target match is checked against the best sentence (a count of platforms does not
   // answer "最高奖补多少"; the sentence stating the subsidy does).
   if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE || (draft.targets?.length && draft.confidence < TARGET_SURE)) {
-    draft = better(draft, answerExplanation(await retrieve(), { question: q, type: analysis.type, tag: (text) => deps.segmenter.tag(text) }));
+    const read = await retrieve();
+    draft = better(draft, answerExplanation(read, { question: q, type: analysis.type, tag: (text) => deps.segmenter.tag(text) }), read);
   }
 
   // An answer from a document whose region is unknown (or larger than asked) is less certain.

@@ -1,10 +1,11 @@
 // Answers read from sentences, over real sentences of the corpus documents with the real segmenter
 // and thesaurus: the amount in the unit asked wins over a clause that repeats more of the question,
-// a lead sentence hands its number to the sentence after it, and two amounts are one only when their
-// units agree too.
+// a lead sentence hands its number to the sentence after it, two amounts are one only when their
+// units agree too, and a Target matched on the topic gives way to the sentence stating what is counted.
 import { describe, expect, it } from 'vitest';
 import { answerExplanation } from '../../src/search/answer-explanation.js';
-import { sameAmount } from '../../src/search/answer-question.js';
+import { better, sameAmount } from '../../src/search/answer-question.js';
+import type { AnswerDraft } from '../../src/search/answer-draft.js';
 import { queryTokens } from '../../src/search/query-tokens.js';
 import type { ResolvedScope } from '../../src/search/question-scope.js';
 import type { Retrieval } from '../../src/search/retrieve-passages.js';
@@ -54,5 +55,30 @@ describe('same amount', () => {
     expect(sameAmount('120万人', '120万人以上')).toBe(true);
     expect(sameAmount('100家', '100万元')).toBe(false);
     expect(sameAmount(undefined, '5%')).toBe(false);
+  });
+});
+
+describe('a Target against the best sentence', () => {
+  const platforms = '培育100家企业级工业互联网平台。';
+  const training = '面向3万名专业技术人才和企业高级管理人员开展工业互联网素质提升培训。';
+  const question = '多少技术人才参加工业互联网培训？';
+  const cite = (quote: string) => ({ docId: 'd', docTitle: 'doc', passageId: 'p', quote, start: 0, end: quote.length });
+  const target: AnswerDraft = {
+    kind: 'number',
+    answer: '企业级工业互联网平台达100家',
+    span: '100家',
+    confidence: 0.7,
+    citations: [cite(platforms)],
+    targets: [{ id: 't', metric: '企业级工业互联网平台', value: 100, unit: '家', comparator: '=', statement: '企业级工业互联网平台达100家' }],
+  };
+  const sentence: AnswerDraft = { kind: 'number', answer: training, span: '3万名', confidence: 0.6, citations: [cite(training)] };
+
+  it('gives way to a sentence covering far more of the question than its own sentence', () => {
+    expect(better(target, sentence, retrieval(question, [platforms, training]))?.span).toBe('3万名');
+  });
+
+  it('stays when its own sentence covers the question as well', () => {
+    const stated = { ...target, citations: [cite(training)] };
+    expect(better(stated, sentence, retrieval(question, [platforms, training]))?.span).toBe('100家');
   });
 });
