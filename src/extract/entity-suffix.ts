@@ -7,7 +7,7 @@ import { isGenericName } from './generic-names.js';
 import { parseEntityTag } from './entity-tag.js';
 import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
 import { RULES } from './rule-ids.js';
-import { frameStart } from './policy-frame.js';
+import { frameStart, framedListItems } from './policy-frame.js';
 import { LEADING_WORDS, isHardBoundary } from './name-words.js';
 
 interface SuffixIndex {
@@ -133,6 +133,12 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const framed = table.frameVerbs.size ? frameStart(tokens, table.frameVerbs, m.first, end, table.grow.maxLength, table.suffixes) : undefined;
       if (framed !== undefined && framed < (grown ?? m.suffixStart) && isNamedBody(text.slice(framed, end), table, m.suffix)) {
         out.push({ type: table.type, name: text.slice(framed, end), start: framed, end, rule: RULES.entityPolicyFrame });
+      }
+      if (framed !== undefined) {
+        for (const it of framedListItems(tokens, table.frameVerbs, framed, table.grow.maxLength)) {
+          const name = text.slice(it.start, it.end);
+          if (!isGenericName(table.type, name)) out.push({ type: table.type, name, start: it.start, end: it.end, rule: RULES.entityPolicyFrame });
+        }
       }
       const placed = table.type === 'Park' ? placeFrameStart(tokens, m.first, end, table.grow.maxLength) : undefined;
       const start = placed !== undefined && placed < (grown ?? end) ? placed : (grown ?? innerBody(tokens, table, m));

@@ -13,6 +13,36 @@ const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及
 const JOINING = new Set(['及', '与', '以及']);
 const isNoun = (t: Token | undefined): boolean => !!t && (/^(n|nz|nt|ns|j|vn)$/.test(t.tag) || !!parseEntityTag(t.tag));
 
+/** Token `i` alone is a short qualifier item: bounded by a 、, a verb, the clause start or the suffix token. */
+function qualifierItem(tokens: Token[], i: number, beyond: number, verbs: Set<string>, suffixToken = -1): boolean {
+  const t = tokens[i];
+  if (!isQualifier(t) || verbs.has(t!.word)) return false;
+  const b = tokens[beyond];
+  return beyond === suffixToken || !b || b.word === '、' || verbs.has(b.word) || isHardBoundary(b);
+}
+
+/**
+ * The earlier items of a framed list of programmes that share the last one's suffix ("实施种业振兴、
+ * 耕地质量提升、新一轮粮食产能提升行动" → 种业振兴, 耕地质量提升): each item is a programme's name.
+ */
+export function framedListItems(tokens: Token[], verbs: Set<string>, lastItemStart: number, maxLength: number): Array<{ start: number; end: number }> {
+  const items: Array<{ start: number; end: number }> = [];
+  let k = tokens.findIndex((t) => t.start === lastItemStart) - 1;
+  while (k > 0 && STRIP_PREFIXES.has(tokens[k]!.word)) k--; // 、新一轮…行动
+  while (k > 0 && tokens[k]!.word === '、') {
+    const end = k - 1;
+    let start = end;
+    while (start - 1 >= 0 && !isHardBoundary(tokens[start - 1]!) && !verbs.has(tokens[start - 1]!.word)) start--;
+    const t0 = tokens[start]!;
+    if (start > end || tokens[end]!.end - t0.start > maxLength || tokens[end]!.end - t0.start < 2) return [];
+    // a programme item names an action (种业振兴, 耕地质量提升); a thing (建筑垃圾、住宅小区) is what the last one acts on
+    if (tokens.slice(start, end + 1).some((t) => t.tag === 'v' || t.tag === 'vn')) items.push({ start: t0.start, end: tokens[end]!.end });
+    k = start - 1;
+  }
+  // only a list the clause's verb frames (实施A、B、C行动) is a list of programmes
+  return k >= 0 && verbs.has(tokens[k]!.word) ? items : [];
+}
+
 /** Start offset of the framed name whose suffix starts at token `first` and ends at `end`, if a frame verb precedes it. */
 export function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
   // in a list of programmes (实施A计划、B工程) the verb frames every item: the name starts after the 、
@@ -21,13 +51,14 @@ export function frameStart(tokens: Token[], verbs: Set<string>, first: number, e
   let outer: number | undefined;
   for (let k = first - 1; k >= 0; k--) {
     const t = tokens[k]!;
-    if (t.word === '、' && itemStart === undefined && suffixes.some((s) => tokens[k - 1]?.word.endsWith(s))) {
-      itemStart = k + 1 < first ? k + 1 : undefined;
+    // short coordinated qualifiers share the suffix (打好蓝天、碧水、净土保卫战)
+    if (t.word === '、' && itemStart === undefined && qualifierItem(tokens, k - 1, k - 2, verbs) && qualifierItem(tokens, k + 1, k + 2, verbs, first)) continue;
+    // otherwise a list of programmes (实施A计划、B工程; 实施A、B、C提升行动): the name starts after the 、
+    if (t.word === '、') {
+      itemStart ??= k + 1 < first ? k + 1 : undefined;
       if (itemStart === undefined) break;
       continue;
     }
-    // short coordinated qualifiers share the suffix (打好蓝天、碧水、净土保卫战)
-    if (t.word === '、' && itemStart === undefined && isQualifier(tokens[k - 1]) && isQualifier(tokens[k + 1]) && !verbs.has(tokens[k - 1]!.word)) continue;
     // two nouns joined inside the name, unless the left one already ends a programme (实施A战略和B工程)
     if (JOINING.has(t.word) && itemStart === undefined && isNoun(tokens[k - 1]) && isNoun(tokens[k + 1]) && !suffixes.some((s) => tokens[k - 1]!.word.endsWith(s))) continue;
     if (FRAME_STOP.test(t.word) || (itemStart === undefined && end - t.start > maxLength + 4)) break;

@@ -45,6 +45,7 @@ describe('recogniseEntities', () => {
     ['a head cut in two by jieba is read whole', '培育工业设计、检验检测等知识密集型服务贸易', 'Industry', '检验检测产业'],
     ['a list closer glued to an unknown word still closes the list', '提升影视创制、演艺、超高清等文化产业能级', 'Industry', '超高清产业'],
     ['a numeral word inside an item stays', '培育量子科技、第六代移动通信等未来产业', 'Industry', '第六代移动通信产业'],
+    ['each item of a framed list of programmes is a programme', '实施花卉振兴、果园质量提升、新一轮茶产业提升行动', 'Policy', '花卉振兴'],
     ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
     ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
     ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],
