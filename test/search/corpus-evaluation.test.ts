@@ -58,6 +58,27 @@ describe.skipIf(!existsSync(CORPUS))('evaluation over the corpus (embedded store
     expect(jiangsu.ask.understanding.scope!.documents.map((d) => docOf.get(d.id))).toContain('2026-jiangsu-provincial-gov-work-report.txt');
   });
 
+  // The failing examples issue 9 reported, each in the question set with its document and answer.
+  const ISSUE_EXAMPLES = [
+    '2026年江苏打算让城镇新增多少人就业？',
+    '江苏省2026年地区生产总值增长目标是多少？',
+    '上海2026年居民收入增长目标是多少？',
+    '江苏2026年交通领域投资要达到多少？',
+    '上海要新建多少个家门口养老服务站？',
+    '江苏今年物价打算控制在什么水平？',
+    '今年江苏计划帮多少城里人找到工作？',
+  ];
+
+  it('answers the examples the issue reported exactly, citing only the asked document', () => {
+    for (const text of ISSUE_EXAMPLES) {
+      const outcome = outcomes.find((o) => o.question.question === text);
+      expect(outcome, text).toBeDefined();
+      expect(outcome!.exact, `${text} → ${outcome!.ask.span ?? outcome!.ask.answer}`).toBe(true);
+      expect(outcome!.ask.citations.length, text).toBeGreaterThan(0);
+      for (const c of outcome!.ask.citations) expect(docOf.get(c.docId), text).toBe(outcome!.question.doc);
+    }
+  });
+
   it('hybrid beats each single channel and the naive BM25 baseline on MRR', () => {
     for (const other of ['fulltext', 'vector', 'bm25']) expect(of(scores, 'hybrid').mrr, other).toBeGreaterThan(of(scores, other).mrr);
   });
