@@ -23,6 +23,8 @@ describe('thesaurus data', () => {
     ['没有工作的人', '城镇调查失业率'],
     ['财政入不敷出', '赤字率'],
     ['研发经费占GDP', '强度'],
+    ['固投增速', '固定资产投资'],
+    ['城市化率', '城镇化率'],
   ])('%s → %s', (text, term) => {
     expect(alternatives(text)).toContain(term);
   });
