@@ -7,6 +7,7 @@ import { moduleLogger } from '../log.js';
 import type { AnalyseInput, AnalysedDocument } from './ingest-document.js';
 
 const WORKER = new URL('./analyse-worker.mjs', import.meta.url);
+const TASKS_QUEUED_PER_WORKER = 3;
 
 export function defaultWorkers(): number {
   return os.availableParallelism();
@@ -28,6 +29,10 @@ export class AnalysePool {
       minThreads: size,
       maxThreads: size,
       idleTimeout: Number.POSITIVE_INFINITY,
+      // Tasks queue at the worker, not only here: while this thread is inside a synchronous write
+      // (an embedded-store batch takes 100–300 ms) it cannot hand a finished worker its next
+      // document, and the worker would sit idle. The task is synchronous, so they still run one at a time.
+      concurrentTasksPerWorker: TASKS_QUEUED_PER_WORKER,
       workerData: lexiconDir ? { lexiconDir } : {},
     });
     return new AnalysePool(pool, size);

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Embedder } from '../embed/index.js';
 // Directly, not through embed/index: the worker threads import this module and need no model loader.
-import { hashingVector, searchTokenHashingDimension } from '../embed/hashing-embedder.js';
+import { hashingVectorInto, searchTokenHashingDimension } from '../embed/hashing-embedder.js';
 import { AppError } from '../errors.js';
 import { extractDocument, type DocumentRef } from '../extract/index.js';
 import { moduleLogger } from '../log.js';
@@ -44,8 +44,11 @@ export interface AnalysedDocument {
   facts: ReturnType<typeof extractDocument>;
   /** Search tokens of each entity's name and aliases, by entity id. */
   entityTokens: Record<string, string>;
-  /** Passage vectors, when `hashingDimension` asked for them. */
-  embeddings?: number[][];
+  /**
+   * Passage vectors, when `hashingDimension` asked for them: views on one buffer, which crosses from
+   * a worker thread as one copy of bytes (nested number arrays cost more to clone than to compute).
+   */
+  embeddings?: Float32Array[];
 }
 
 /**
@@ -61,9 +64,35 @@ export function analyseDocument(input: AnalyseInput, segmenter: Segmenter): Anal
     passages,
     searchTokens: tokens.map((t) => t.join(' ')),
     facts,
-    entityTokens: Object.fromEntries(facts.entities.map((e) => [e.id, segmenter.searchTokens([e.name, ...e.aliases].join(' ')).join(' ')])),
-    ...(dimension ? { embeddings: passages.map((p, i) => hashingVector(p.text, tokens[i]!, dimension)) } : {}),
+    entityTokens: Object.fromEntries(facts.entities.map((e) => [e.id, nameTokens(segmenter, [e.name, ...e.aliases].join(' '))])),
+    ...(dimension ? { embeddings: hashingVectors(passages, tokens, dimension) } : {}),
   };
+}
+
+function hashingVectors(passages: readonly Passage[], tokens: readonly string[][], dimension: number): Float32Array[] {
+  const buffer = new Float32Array(passages.length * dimension);
+  return passages.map((p, i) => {
+    const vector = buffer.subarray(i * dimension, (i + 1) * dimension);
+    hashingVectorInto(vector, p.text, tokens[i]!);
+    return vector;
+  });
+}
+
+/**
+ * Entity names recur in document after document (通州区, 新一代信息技术产业): their search tokens
+ * are kept per thread rather than cut again. Bounded: cleared when full.
+ */
+const nameTokenCache = new Map<string, string>();
+const NAME_TOKEN_CACHE_SIZE = 50_000;
+
+function nameTokens(segmenter: Segmenter, names: string): string {
+  let tokens = nameTokenCache.get(names);
+  if (tokens === undefined) {
+    if (nameTokenCache.size >= NAME_TOKEN_CACHE_SIZE) nameTokenCache.clear();
+    tokens = segmenter.searchTokens(names).join(' ');
+    nameTokenCache.set(names, tokens);
+  }
+  return tokens;
 }
 
 export interface IngestResult {
@@ -141,7 +170,7 @@ export async function prepareDocument(input: DocumentInput, deps: IngestDeps, op
     ? await deps.analyse(analyseInput)
     : analyseDocument(analyseInput, deps.segmenter);
 
-  const embeddings: number[][] = computed ?? [];
+  const embeddings: Array<number[] | Float32Array> = computed ?? [];
   for (let i = embeddings.length; i < passages.length; i += EMBED_BATCH) {
     embeddings.push(...(await deps.embedder.embed(passages.slice(i, i + EMBED_BATCH).map((p) => p.text), 'passage')));
     // The fallback embedder computes synchronously: yield between batches so requests (/health, search)

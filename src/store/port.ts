@@ -14,7 +14,8 @@ import type {
 /** A passage as stored: its search tokens (jieba, space-joined) and its embedding. */
 export interface StoredPassage extends Passage {
   tokens: string;
-  embedding: number[];
+  /** Written from either; read back as numbers. Ingest passes Float32Array (cheap between threads). */
+  embedding: number[] | Float32Array;
 }
 
 export interface DocumentToWrite {

@@ -8,7 +8,9 @@ import { all, one, run, type Db } from './open-database.js';
 
 const DIMENSION_KEY = 'vector_dimension';
 
-export function toBlob(embedding: readonly number[]): Buffer {
+export function toBlob(embedding: readonly number[] | Float32Array): Buffer {
+  // A Float32Array is viewed in place (SQLite copies the bytes when it binds them).
+  if (embedding instanceof Float32Array) return Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength);
   return Buffer.from(new Float32Array(embedding).buffer);
 }
 
@@ -80,7 +82,7 @@ export function recreateVectorTable(db: Db, dimension: number): void {
  * Indexes one passage's embedding. `strict` (a document write) refuses a vector of another
  * dimension; otherwise (re-embedding before the index is rebuilt) it is kept in the blob only.
  */
-export function indexVector(db: Db, pk: number, embedding: readonly number[], strict: boolean): void {
+export function indexVector(db: Db, pk: number, embedding: readonly number[] | Float32Array, strict: boolean): void {
   const dimension = vectorDimension(db);
   if (dimension === undefined || embedding.length === 0) return;
   if (embedding.length !== dimension) {

@@ -31,8 +31,13 @@ function mergeEntity(db: Db, entity: Entity, nameTokens: string): void {
     return;
   }
   const aliases = JSON.parse(row.aliases) as string[];
+  const known = aliases.length;
   for (const a of entity.aliases) if (!aliases.includes(a)) aliases.push(a);
-  run(db, 'UPDATE entities SET aliases = ?, name_tokens = ? WHERE id = ?', JSON.stringify(aliases), unionWords(row.name_tokens, nameTokens), entity.id);
+  const tokens = unionWords(row.name_tokens, nameTokens);
+  // Most documents name an entity the store already knows as it knows it: an UPDATE would still
+  // rewrite its full-text row (the trigger fires on the column), so only a change is written.
+  if (aliases.length === known && tokens === row.name_tokens) return;
+  run(db, 'UPDATE entities SET aliases = ?, name_tokens = ? WHERE id = ?', JSON.stringify(aliases), tokens, entity.id);
 }
 
 export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
@@ -76,12 +81,31 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
     indexVector(db, Number(result.lastInsertRowid), p.embedding, true);
   }
 
+  const merged = new Set<string>();
   for (const entity of facts.entities) {
-    if (entityTypes.has(entity.type)) mergeEntity(db, entity, doc.entityTokens[entity.id] ?? entity.name);
+    if (!entityTypes.has(entity.type)) continue;
+    mergeEntity(db, entity, doc.entityTokens[entity.id] ?? entity.name);
+    merged.add(entity.id);
   }
 
-  // Only passages of this document: its mentions are then removed exactly with it.
+  // Only passages of this document: its mentions are then removed exactly with it. A mention of a
+  // passage and entity just written needs no look-up; any other goes through the checking insert.
+  const written = new Set(passages.map((p) => p.id));
   for (const m of facts.mentions) {
+    if (written.has(m.evidence.passageId) && merged.has(m.entityId)) {
+      run(
+        db,
+        'INSERT INTO mentions(doc_id, passage_id, entity_id, span_start, span_end, surface, rule) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        docId,
+        m.evidence.passageId,
+        m.entityId,
+        m.evidence.start,
+        m.evidence.end,
+        m.surface,
+        m.evidence.rule,
+      );
+      continue;
+    }
     run(
       db,
       `INSERT INTO mentions(doc_id, passage_id, entity_id, span_start, span_end, surface, rule)
@@ -144,16 +168,18 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
 
 /** The relation's row, created when both entities exist; undefined when one does not. */
 function relationKey(db: Db, type: RelationType, from: string, to: string): number | undefined {
-  run(
+  // Most relations of a corpus are stated again by later documents: look up first, insert when new.
+  const existing = one<{ pk: number }>(db, 'SELECT pk FROM relations WHERE from_id = ? AND type = ? AND to_id = ?', from, type, to)?.pk;
+  if (existing !== undefined) return existing;
+  const inserted = run(
     db,
     `INSERT INTO relations(type, from_id, to_id)
-     SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?) AND EXISTS (SELECT 1 FROM entities WHERE id = ?)
-     ON CONFLICT(from_id, type, to_id) DO NOTHING`,
+     SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM entities WHERE id = ?) AND EXISTS (SELECT 1 FROM entities WHERE id = ?)`,
     type,
     from,
     to,
     from,
     to,
   );
-  return one<{ pk: number }>(db, 'SELECT pk FROM relations WHERE from_id = ? AND type = ? AND to_id = ?', from, type, to)?.pk;
+  return inserted.changes ? Number(inserted.lastInsertRowid) : undefined;
 }

@@ -2,8 +2,13 @@
 // document exactly: evidence it gave is taken off shared relations, orphans go.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_TYPES, NAME_MARKS, RELATION_TYPES, type Target } from '../../model/index.js';
-import type { DocumentToWrite } from '../port.js';
+import type { DocumentToWrite, StoredPassage } from '../port.js';
 import { encodeEvidence } from './evidence-codec.js';
+
+/** The driver sends LIST<FLOAT> from plain arrays only. */
+function listEmbedding(p: StoredPassage): StoredPassage {
+  return p.embedding instanceof Float32Array ? { ...p, embedding: Array.from(p.embedding) } : p;
+}
 
 /**
  * Writes documents (one, or a bulk-loading batch) with one UNWIND statement per kind of fact (and
@@ -24,7 +29,7 @@ export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly Do
      WITH d, collect(x) AS ps
      UNWIND range(0, size(ps) - 2) AS i
      WITH ps[i] AS a, ps[i + 1] AS b CREATE (a)-[:NEXT]->(b)`,
-    { docs: docs.map((d) => ({ meta: stripUndefined(d.meta), passages: d.passages })) },
+    { docs: docs.map((d) => ({ meta: stripUndefined(d.meta), passages: d.passages.map(listEmbedding) })) },
   );
   // Dynamic labels (Cypher 5.26) take their values from the model's fixed list only.
   await tx.run(
