@@ -119,6 +119,16 @@ function quotedItem(tokens: Token[], last: number): Item | undefined {
   return undefined;
 }
 
+/** Start of the 的-modifier ending at `de`, back to the list separator before it (or `de` + 1 when there is none near). */
+function modifierStart(tokens: Token[], de: number): number {
+  for (let k = de - 1; k >= 0 && de - k <= 8; k--) {
+    const w = tokens[k]!.word;
+    if (w === '、') return k + 1;
+    if (/^[，。；：,;:]$/.test(w)) break;
+  }
+  return de + 1;
+}
+
 /** The list items before `closer`, last first; empty unless there are two or more. */
 function listItems(tokens: Token[], closer: number): Item[] {
   const items: Item[] = [];
@@ -128,10 +138,16 @@ function listItems(tokens: Token[], closer: number): Item[] {
     const first = quote ? quote.first : itemStart(tokens, last);
     if (first > last) break;
     items.push(quote ?? { first, last });
-    const open = quote ? first - 1 : first;
-    const sep = tokens[open - 1];
-    if (!sep || (sep.word !== '、' && !(items.length === 1 && LAST_SEPARATORS.has(sep.word)))) break;
-    last = open - 2;
+    let open = quote ? first - 1 : first;
+    // a 的-modifier before an item is not its name (、以天然药物为主的现代医药、): the list goes on before it
+    if (tokens[open - 1]?.word === '的') open = modifierStart(tokens, open - 1);
+    // items pair up with 和/及 anywhere in a list (畜牧和水产养殖、林产、花卉及绿化园艺等产业); a layout space is no break
+    let s = open - 1;
+    while (s > 0 && tokens[s]!.word.trim() === '') s--;
+    const sep = tokens[s];
+    if (!sep || (sep.word !== '、' && !LAST_SEPARATORS.has(sep.word))) break;
+    last = s - 1;
+    while (last > 0 && tokens[last]!.word.trim() === '') last--;
   }
   return items.length >= 2 ? items : [];
 }

@@ -7,6 +7,7 @@ import { sharedHeadParks } from './entity-shared-head.js';
 import { regionSuffixCandidates } from './entity-region.js';
 import { quotedCandidates, titledCandidates } from './entity-quoted.js';
 import { enumerationCandidates } from './entity-enumeration.js';
+import { headingCandidates } from './entity-heading.js';
 import { canonicalName } from './canonical-name.js';
 import { isGenericName } from './generic-names.js';
 import { RULES, type RuleId } from './rule-ids.js';
@@ -35,6 +36,7 @@ export function recogniseCandidates(text: string, tokens: Token[]): EntityCandid
     ...quotedCandidates(text),
     ...titledCandidates(text),
     ...enumerationCandidates(text, tokens),
+    ...headingCandidates(text),
     ].map(asDivision),
   );
 }

@@ -11,6 +11,8 @@ const bare = (s: string): string => s.replace(QUOTES, '');
 const UNKNOWN_ITEM = /^[^，,。；;：:！？()（）\s]{1,10}$/;
 const SEPARATOR = /、|以及|和|及|与/g;
 const CLAUSE_PUNCT = /[，,。；;：:\n]/;
+/** A short 的-modifier before a list item. */
+const MODIFIER = /^[^，,。；;：:、]{1,10}的$/;
 /** How far back an unrecognised item's separator may stand. */
 const ITEM_REACH = 14;
 
@@ -41,7 +43,9 @@ export function listEndingAt(top: ResolvedMention[], text: string, pos: number, 
       if (!sep || !UNKNOWN_ITEM.test(bare(item))) break;
     }
     if (!sep) break;
-    if (adjacent && bare(text.slice(sep.end, m.start)) !== '') break;
+    // an item may carry a 的-modifier (、以天然药物为主的现代医药、); anything else between ends the list
+    const gap = bare(text.slice(sep.end, adjacent ? m.start : sep.end));
+    if (adjacent && gap !== '' && !MODIFIER.test(gap)) break;
     edge = sep.start;
     while (i >= 0 && top[i]!.end > edge) i--;
   }

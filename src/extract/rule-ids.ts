@@ -13,6 +13,7 @@ export const RULES = {
   entityTitledDocument: 'entity.titled-document',
   entityEnumeration: 'entity.enumeration',
   entityZoneList: 'entity.zone-list',
+  entityHeadingIndustry: 'entity.heading-industry',
   entityTransition: 'entity.transition-source',
   targetReach: 'target.reach',
   targetFloor: 'target.floor',

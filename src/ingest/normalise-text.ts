@@ -69,6 +69,8 @@ function joinLayoutBreaks(text: string): string {
     const tail = line.slice(line.lastIndexOf('。') + 1);
     // a number cut after its decimal point (1.\n2万平方公里) is cut by the layout whatever the line
     if (/\d\.$/.test(line) && /\d/.test(next)) return ' '.repeat(brk.length);
+    // no paragraph opens with a separator (天然橡胶\n、畜牧): the sentence goes on
+    if (/[、，,；;]/.test(next) && line.trim() !== '') return ' '.repeat(brk.length);
     return line.length > SHORT_LINE && MID_SENTENCE_END.test(line) && !HEADING_TAIL.test(tail) && /[\p{L}\p{N}]/u.test(next) ? ' '.repeat(brk.length) : brk;
   });
 }
