@@ -197,8 +197,11 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
  */
 function pushHead(out: EntityCandidate[], text: string, tokens: Token[], h: number, start: number, end: number): void {
   let first = start;
-  while (first > h && /^(z|b|a)$/.test(tokens[first - 1]!.tag) && !/[型性]$/.test(tokens[first - 1]!.word)) first--;
-  if (!INDUSTRY_HEAD_WORDS.has(tokens[end]!.word)) push(out, text, tokens[first]!.start, tokens[end]!.end, RULES.entityEnumeration);
+  // a bare class word (业态, 产业) is named by the nouns before it too (新型文化业态)
+  const qualifiers = INDUSTRY_HEAD_WORDS.has(tokens[start]!.word) ? /^(z|b|a|n)$/ : /^(z|b|a)$/;
+  while (first > h && qualifiers.test(tokens[first - 1]!.tag) && !/[型性]$/.test(tokens[first - 1]!.word)) first--;
+  const name = text.slice(tokens[first]!.start, tokens[end]!.end);
+  if (!INDUSTRY_HEAD_WORDS.has(name.replace(/^新型?/, ''))) push(out, text, tokens[first]!.start, tokens[end]!.end, RULES.entityEnumeration);
 }
 
 /** Heads that may follow a list without 等: "冶金、制糖、纺织行业" lists three industries. */

@@ -51,6 +51,7 @@ export const STRIP_PREFIXES = words(`
 const BOUNDARY_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'rr', 'rz', 'd', 'm', 'mq', 'q', 'y', 'e', 'o', 'i', 'f', 'zg']);
 
 const NUMERAL_TAGS = new Set(['m', 'mq', 'q']);
+const GROUP_COUNT = /^[一二三四五六七八九十两]+大$/;
 const NUMERAL = /[\d一二三四五六七八九十百千万亿两几数〇]/;
 
 const PUNCT_OR_SPACE = /^[\s\p{P}\p{S}]+$/u;
@@ -61,6 +62,8 @@ export function isHardBoundary(token: Token): boolean {
   if (FUNCTION_WORDS.has(token.word)) return true;
   // a one-character verb (落, 使, 搞) never sits inside a name
   if (token.tag === 'v' && token.word.length === 1) return true;
+  // a group count (三大, 十大) closes a list, whatever jieba tags it
+  if (GROUP_COUNT.test(token.word)) return true;
   if (!BOUNDARY_TAGS.has(token.tag)) return false;
   // jieba tags 零部件 "mq": a numeral tag only ends a name when the word holds a numeral.
   if (NUMERAL_TAGS.has(token.tag)) return NUMERAL.test(token.word) || token.word.length === 1;
