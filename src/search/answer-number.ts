@@ -40,10 +40,10 @@ export async function answerNumber(deps: Pick<SearchDeps, 'store'>, question: st
   const best = ranked[0];
   if (!best) return undefined;
   const chosen = ranked
-    .filter((m) => m.score >= best.score * RUNNER_UP_SHARE)
+    .filter((m) => m.strength >= best.strength * RUNNER_UP_SHARE)
     .slice(0, MAX_TARGETS)
-    // in the order the text states them
-    .sort((a, b) => a.target.evidence.docId.localeCompare(b.target.evidence.docId) || a.target.evidence.start - b.target.evidence.start);
+    // the best first (its sentence is the first citation), the others in the order the text states them
+    .sort((a, b) => Number(b === best) - Number(a === best) || a.target.evidence.docId.localeCompare(b.target.evidence.docId) || a.target.evidence.start - b.target.evidence.start);
   const cited = await citeEach(
     deps.store,
     chosen.map(({ target: t }) => ({ docId: t.evidence.docId, passageId: t.evidence.passageId, start: t.evidence.start, end: t.evidence.end, quote: t.quote })),

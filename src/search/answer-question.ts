@@ -11,6 +11,7 @@ import { answerNumber } from './answer-number.js';
 import { answerOrganisation } from './answer-organisation.js';
 import { amountUnit, amountValue } from './answer-span.js';
 import { coverageOf, termWeights } from './best-sentences.js';
+import { unitFit } from './match-targets.js';
 import { queryTokens } from './query-tokens.js';
 import { entityRef, recogniseQueryEntities } from './recognise-query-entities.js';
 import { retrievePassages, type Retrieval } from './retrieve-passages.js';
@@ -43,10 +44,13 @@ const TARGET_MARGIN = 0.05;
  */
 const COVERAGE_EDGE = 0.3;
 
-export function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined, retrieval?: Retrieval): AnswerDraft | undefined {
+export function better(a: AnswerDraft | undefined, b: AnswerDraft | undefined, retrieval?: Retrieval, question = ''): AnswerDraft | undefined {
   if (!a) return b;
   if (!b) return a;
   if (a.targets?.length && sameAmount(a.span, b.span)) return a;
+  // a count of platforms (家) does not answer "最高奖补多少" when the sentence states an amount in 元
+  const fit = (span: string | undefined) => (span === undefined ? 0 : unitFit(amountUnit(span), question));
+  if (a.targets?.length && b.kind === 'number' && fit(a.span) < 0 && fit(b.span) > 0) return b;
   if (a.targets?.length && b.kind === 'number' && retrieval) {
     const weights = termWeights(retrieval.tokens.groups, retrieval.ranked.map((r) => r.item.passage.text));
     const quoteCoverage = Math.max(...a.citations.map((c) => coverageOf(c.quote, weights)));
@@ -82,7 +86,7 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   // answer "最高奖补多少"; the sentence stating the subsidy does).
   if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE || (draft.targets?.length && draft.confidence < TARGET_SURE)) {
     const read = await retrieve();
-    draft = better(draft, answerExplanation(read, { question: q, type: analysis.type, tag: (text) => deps.segmenter.tag(text) }), read);
+    draft = better(draft, answerExplanation(read, { question: q, type: analysis.type, tag: (text) => deps.segmenter.tag(text) }), read, q);
   }
 
   // An answer from a document whose region is unknown (or larger than asked) is less certain.

@@ -4,12 +4,14 @@
 import type { Target } from '../model/index.js';
 import { askedYears } from './question-scope.js';
 import { loadThesaurus, type Thesaurus } from './thesaurus.js';
-import { withoutRatioBase, type QuestionAnalysis } from './understand-question.js';
+import { ratioBase, withoutRatioBase, type QuestionAnalysis } from './understand-question.js';
 
 export interface TargetMatch {
   target: Target;
   /** 0..1: how well the target answers the question. */
   score: number;
+  /** The same before it is capped at 1: orders targets that both reach 1 (this year's over a year-less one). */
+  strength: number;
 }
 
 /**
@@ -17,8 +19,36 @@ export interface TargetMatch {
  * 居民消费价格, GDP → 地区生产总值), so a metric stated in policy words matches a question in everyday ones.
  */
 export function expandMetricWords(words: readonly string[], question = '', thesaurus: Thesaurus = loadThesaurus()): string[] {
-  const phrases = [withoutRatioBase(question), ...words].flatMap((t) => thesaurus.expansionsIn(t).flatMap((m) => m.alternatives));
-  return [...new Set([...words, ...phrases])];
+  return [...new Set([...words, ...metricGroups(words, question, thesaurus).flat()])];
+}
+
+/** The texts whose phrases the thesaurus reads: the question without the base of a share, and "占GDP" (→ 强度) itself. */
+function phrasesOf(question: string): string[] {
+  const base = ratioBase(question);
+  return [withoutRatioBase(question), ...(base ? [`占${base}`] : [])];
+}
+
+/**
+ * The question's metric words as groups of wordings that mean one thing: each thesaurus phrase with its
+ * other wordings (物价 | 居民消费价格 …), then each metric word no phrase holds. Lowercase.
+ */
+export function metricGroups(words: readonly string[], question = '', thesaurus: Thesaurus = loadThesaurus()): string[][] {
+  const matches = phrasesOf(question).flatMap((t) => thesaurus.expansionsIn(t));
+  const groups = matches.map((m) => [m.surface, ...m.alternatives].map((w) => w.toLowerCase()));
+  const held = (w: string) => matches.some((m) => m.surface.toLowerCase().includes(w));
+  for (const w of words.map((x) => x.toLowerCase())) {
+    if (held(w)) continue;
+    const own = thesaurus.expansionsIn(w).flatMap((m) => m.alternatives.map((a) => a.toLowerCase()));
+    groups.push([w, ...own]);
+  }
+  return groups;
+}
+
+/** Share of the question's metric groups (weighted by the question's own wording's length) that the metric names in any wording. */
+export function groupCoverage(metric: string, groups: readonly string[][]): number {
+  const total = groups.reduce((sum, g) => sum + g[0]!.length, 0);
+  if (!total) return 0;
+  return groups.filter((g) => g.some((w) => metric.includes(w))).reduce((sum, g) => sum + g[0]!.length, 0) / total;
 }
 
 /** Share of `metric`'s characters covered by substrings of two or more characters that `text` also contains. */
@@ -83,11 +113,12 @@ export function phraseAround(question: string, metric: string, words: readonly s
   return q.slice(start, end);
 }
 
-export function scoreTarget(target: Target, question: string, analysis: QuestionAnalysis): number {
+/** How well a target answers a question, uncapped (the year, unit and entity add to a full metric match). */
+export function targetStrength(target: Target, question: string, analysis: QuestionAnalysis): number {
   const words = expandMetricWords(analysis.metricWords, question);
   const text = [question, ...words].join(' ').toLowerCase();
   const metric = target.metric.toLowerCase();
-  let score = 0.5 * metricCoverage(metric, text) + 0.5 * wordCoverage(metric, words.map((w) => w.toLowerCase()));
+  let score = 0.5 * metricCoverage(metric, text) + 0.5 * groupCoverage(metric, metricGroups(analysis.metricWords, question));
   // "固定资产投资" asked, a bare "投资" stated: unless its sentence says the whole phrase, it is another amount
   const when = [analysis.docScope?.relativeYear?.word, ...(analysis.docScope?.period?.words ?? [])];
   const asked = phraseAround(question, metric, analysis.metricWords.filter((w) => !when.includes(w)));
@@ -105,16 +136,23 @@ export function scoreTarget(target: Target, question: string, analysis: Question
   score += unitFit(target.unit, question);
   const specific = analysis.entities.filter((e) => e.type !== 'Region').map((e) => e.id);
   if (specific.some((id) => target.measures.includes(id))) score += 0.1;
-  return Math.max(0, Math.min(1, score));
+  return Math.max(0, score);
+}
+
+export function scoreTarget(target: Target, question: string, analysis: QuestionAnalysis): number {
+  return Math.min(1, targetStrength(target, question, analysis));
 }
 
 /** Targets best first; ties go to the earlier statement, so the order is deterministic. */
 export function rankTargets(targets: readonly Target[], question: string, analysis: QuestionAnalysis): TargetMatch[] {
   return targets
-    .map((target) => ({ target, score: scoreTarget(target, question, analysis) }))
+    .map((target) => {
+      const strength = targetStrength(target, question, analysis);
+      return { target, score: Math.min(1, strength), strength };
+    })
     .sort(
       (a, b) =>
-        b.score - a.score ||
+        b.strength - a.strength ||
         a.target.evidence.docId.localeCompare(b.target.evidence.docId) ||
         a.target.evidence.start - b.target.evidence.start,
     );

@@ -77,6 +77,13 @@ describe('a Target against the best sentence', () => {
     expect(better(target, sentence, retrieval(question, [platforms, training]))?.span).toBe('3万名');
   });
 
+  it('gives way when its unit contradicts the one asked and the sentence states the asked one', () => {
+    const grant = '对跨行业跨领域工业互联网平台省级给予奖补，最高3000万元。';
+    const count = { ...target, span: '3家', citations: [cite(grant)], confidence: 0.75 };
+    const money: AnswerDraft = { kind: 'number', answer: grant, span: '3000万元', confidence: 0.7, citations: [cite(grant)] };
+    expect(better(count, money, retrieval('平台最高奖补多少？', [grant]), '平台最高奖补多少？')?.span).toBe('3000万元');
+  });
+
   it('stays when its own sentence covers the question as well', () => {
     const stated = { ...target, citations: [cite(training)] };
     expect(better(stated, sentence, retrieval(question, [platforms, training]))?.span).toBe('100家');

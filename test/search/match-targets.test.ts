@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../src/model/index.js';
-import { metricCoverage, phraseAround, rankTargets, unitFit } from '../../src/search/match-targets.js';
+import { groupCoverage, metricCoverage, metricGroups, phraseAround, rankTargets, unitFit } from '../../src/search/match-targets.js';
 import { stateTarget } from '../../src/search/state-target.js';
 import { understandQuestion } from '../../src/search/understand-question.js';
 
@@ -94,5 +94,33 @@ describe('a metric less specific than the question', () => {
     const ranked = rankTargets([bare, whole, stated], q, analysis);
     expect(ranked[0]!.target).toBe(whole);
     expect(ranked.find((m) => m.target === bare)!.score).toBeLessThan(ranked.find((m) => m.target === stated)!.score);
+  });
+});
+
+describe('metric words as groups of wordings', () => {
+  it('counts an everyday phrase once, met by any of its wordings', () => {
+    const groups = metricGroups(['物价', '涨幅'], '物价涨幅目标是多少？');
+    expect(groups).toContainEqual(expect.arrayContaining(['物价', '居民消费价格']));
+    expect(groups.filter((g) => g[0] === '物价')).toHaveLength(1);
+    // the policy term names the phrase: its other wordings do not dilute the match
+    expect(groupCoverage('居民消费价格涨幅', groups)).toBe(1);
+    expect(groupCoverage('城镇调查失业率', groups)).toBe(0);
+  });
+
+  it('reads a share of GDP as an intensity', () => {
+    expect(metricGroups(['研发', '经费'], '研发经费占GDP多少？').flat()).toContain('强度');
+  });
+});
+
+describe('targets that both match fully', () => {
+  it('keep this year’s target ahead of a year-less one by more than a runner-up’s share', () => {
+    const q = '2026年城镇新增就业目标是多少？';
+    const analysis = understandQuestion(q, ['2026年', '城镇', '新增', '就业', '目标'], []);
+    const stated = target('城镇新增就业', 120, '万人', '=', { year: 2026 });
+    const yearless = target('新增城镇就业', 4, '万人', '>=');
+    const [first, second] = rankTargets([yearless, stated], q, analysis);
+    expect(first!.target).toBe(stated);
+    expect(first!.score).toBe(1);
+    expect(second!.strength).toBeLessThan(first!.strength * 0.85);
   });
 });
