@@ -62,6 +62,34 @@ describe('embedded read snapshots', () => {
     }
   });
 
+  it('full-text search scores as FTS5 bm25() does, and leaves queries it cannot fold to FTS5', async () => {
+    const file = path.join(dir, 'fulltext.sqlite');
+    const store = await EmbeddedStore.open(file);
+    await store.migrate(4);
+    await store.writeDocument(docA(), []);
+    await store.writeDocument(docB(), []);
+    const more = docA('doc-c');
+    more.meta.sha256 = 'c'.repeat(64);
+    more.passages[0]!.tokens = '通州区 通州区 高新区 产业 产业 产业 5g+工业互联网';
+    await store.writeDocument(more, []);
+    const raw = new Database(file, { readonly: true });
+    try {
+      const queries = [['高新区', '产业'], ['通州区'], ['新一代信息技术产业', '链长制', '未知词'], ['5G+工业互联网', '主阵地'], ['Café', '通州区']];
+      for (const tokens of queries) {
+        const hits = await store.fulltextPassages(tokens, 10);
+        const phrases = [...new Set(tokens)].map((t) => `"${t}"`).join(' OR ');
+        const expected = raw
+          .prepare('SELECT p.id, -f.rank AS score FROM passage_fts f JOIN passages p ON p.pk = f.rowid WHERE passage_fts MATCH ? ORDER BY f.rank, p.doc_id, p.ordinal LIMIT 10')
+          .all(phrases) as Array<{ id: string; score: number }>;
+        expect(hits.map((h) => h.passage.id)).toEqual(expected.map((e) => e.id));
+        hits.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 9));
+      }
+    } finally {
+      raw.close();
+      await store.close();
+    }
+  });
+
   it("a server's snapshots follow its own writes and another connection's", async () => {
     const file = path.join(dir, 'shared.sqlite');
     const server = await EmbeddedStore.open(file);

@@ -11,12 +11,14 @@ import * as docs from './read-documents.js';
 import * as facts from './read-facts.js';
 import * as graph from './read-graph.js';
 import * as search from './read-search.js';
+import { PassageRows } from './read-search.js';
 import { checkSchemaVersion, migrateVectors, readSchemaState, recreateVectorTable, setEmbeddings, vectorDimension } from './vector-table.js';
 import { writeDocumentRows } from './write-document.js';
 import { contentVersion, Snapshot } from './read-snapshot.js';
 import { buildVectorMatrix, type VectorMatrix } from './vector-matrix.js';
 import { EntityStatsSnapshot } from './entity-stats.js';
 import { buildTargetSnapshot, snapshotTargets, type TargetSnapshot } from './target-snapshot.js';
+import { buildFulltextIndex, type FulltextIndex } from './fulltext-index.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -28,6 +30,9 @@ export class EmbeddedStore implements GraphStore {
   private readonly vectors = new Map<number, Snapshot<VectorMatrix>>();
   private readonly entityStatsSnapshot = new Snapshot(EntityStatsSnapshot.build);
   private readonly targetSnapshot = new Snapshot<TargetSnapshot>(buildTargetSnapshot);
+  private readonly fulltextSnapshot = new Snapshot<FulltextIndex>(buildFulltextIndex);
+  private readonly passageRows = new PassageRows();
+  private readonly readPassages: search.PassageReader = (pks, score) => this.passageRows.read(this.db, this.version(), pks, score);
 
   private constructor(
     private readonly db: Db,
@@ -38,11 +43,11 @@ export class EmbeddedStore implements GraphStore {
     return contentVersion(this.db, this.writes);
   }
 
-  /** The passage vectors of one dimension as an in-memory matrix, rebuilt after any write. */
-  private vectorMatrix(dimension: number): VectorMatrix {
+  /** The passage vectors of one dimension as an in-memory matrix (undefined while the file keeps changing). */
+  private vectorMatrix(dimension: number): VectorMatrix | undefined {
     let snapshot = this.vectors.get(dimension);
     if (!snapshot) this.vectors.set(dimension, (snapshot = new Snapshot((db) => buildVectorMatrix(db, dimension))));
-    return snapshot.get(this.db, this.version());
+    return snapshot.getUnlessBusy(this.db, this.version());
   }
 
   private entityStats(): EntityStatsSnapshot {
@@ -163,10 +168,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   fulltextPassages(tokens: string[], k: number) {
-    return this.use((db) => search.fulltextPassages(db, tokens, k));
+    return this.use((db) => search.fulltextPassages(db, this.readPassages, () => this.fulltextSnapshot.getUnlessBusy(db, this.version()), tokens, k));
   }
   vectorPassages(vector: number[], k: number) {
-    return this.use((db) => search.vectorPassages(db, (dimension) => this.vectorMatrix(dimension), vector, k));
+    return this.use((db) => search.vectorPassages(db, this.readPassages, (dimension) => this.vectorMatrix(dimension), vector, k));
   }
   passagesMentioning(entityIds: string[], k: number) {
     return this.use((db) => search.passagesMentioning(db, entityIds, k));
