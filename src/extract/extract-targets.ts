@@ -95,7 +95,7 @@ export function extractTargets(passage: SegmentedPassage, mentions: ResolvedMent
         const made = readCount(ctx) ?? readValue(ctx);
         if (!made) continue;
         const quoteSpan = trimSpan(text, { start: Math.min(made.quoteStart, clause.start), end: Math.max(clause.end, made.quoteEnd) });
-        const measures = made.inherits && prev ? prev.measures : measuresOf(mentions, text, { start: made.subjectStart, end: made.quoteEnd }, sentence, t.start, opts);
+        const measures = made.inherits && prev ? prev.measures : measuresOf(mentions, text, { start: made.subjectStart, end: made.quoteEnd }, sentence, t.start, { ...opts, heading: passage.heading });
         const base = {
           metric: made.metric,
           unit: reading.parts[0]!.unit,

@@ -12,8 +12,8 @@ const SUBJECT_TYPES = new Set(['Park', 'Region']);
 
 /**
  * Entities the number is about: those named where its metric and object are, or the document's one
- * park a bare class word there means (其中高新区占比80%以上), else the nearest place or park named
- * before it in its sentence, else the document's region.
+ * park a bare class word there means (其中高新区占比80%以上), else the industry its section is
+ * about, else the nearest place or park named before it in its sentence, else the document's region.
  */
 export function measuresOf(
   mentions: ResolvedMention[],
@@ -21,7 +21,7 @@ export function measuresOf(
   span: Span,
   sentence: Span,
   numberStart: number,
-  opts: { parks?: DocumentPark[]; industries?: DocumentPark[]; regionId?: string },
+  opts: { parks?: DocumentPark[]; industries?: DocumentPark[]; regionId?: string; heading?: string },
 ): string[] {
   const ids = (list: ResolvedMention[]): string[] => [...new Set(list.map((m) => m.entityId))];
   const inside = mentions.filter((m) => MEASURED_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end);
@@ -31,9 +31,18 @@ export function measuresOf(
   if (park) return [park];
   const named = namedIn(where, opts.industries ?? []);
   if (named.length > 0) return named;
+  const section = sectionIndustry(opts.heading ?? '', opts.industries ?? []);
+  if (section) return [section];
   const before = mentions.filter((m) => SUBJECT_TYPES.has(m.type) && m.start >= sentence.start && m.end <= numberStart);
   if (before.length > 0) return ids(before.slice(-2));
   return opts.regionId ? [opts.regionId] : [];
+}
+
+/** The industry a section is about: the one whose name ends its heading (第三节大力提升旅游产业). */
+function sectionIndustry(heading: string, industries: DocumentPark[]): string | undefined {
+  const title = (heading.split(' / ').pop() ?? '').trim();
+  const found = industries.filter((ind) => ind.names.some((n) => n.length >= NAME_MIN && title.endsWith(n)));
+  return found.length === 1 ? found[0]!.id : undefined;
 }
 
 /** The one park of the document that a class word in the text (高新区) can stand for. */

@@ -118,12 +118,13 @@ export function splitPassages(docId: string, text: string): Passage[] {
     } else if (current && hasBody && !continues && current.end - current.start >= PASSAGE_MIN) {
       flush(); // a new paragraph starts a new passage once the current one is long enough
     }
-    // A wrapped line (the previous one ended mid-sentence) continues the passage.
-    if (level === undefined || continues) hasBody = true;
     for (const s of sentences(text, line)) {
       if (current && s.end - current.start > PASSAGE_MAX) flush();
       current = current ? { start: current.start, end: s.end } : { ...s };
     }
+    // A wrapped line (the previous one ended mid-sentence) continues the passage. Set after the
+    // sentences, since a flush inside a long paragraph starts a passage that holds body too.
+    if (level === undefined || continues) hasBody = true;
   }
   flush();
   return passages;
