@@ -84,11 +84,20 @@ const ASKED_UNIT = /(?:多少|几)([^\s\p{P}\d多少几]{1,3})/u;
 export function unitFit(unit: string, question: string): number {
   const percent = unit.includes('%') || unit.includes('百分点');
   if (RATIO_CUE.test(question)) return percent ? 0.1 : -0.2;
-  if (MONEY_CUE.test(question) && !/占|比例|比重|强度|增长|增速/.test(question)) return unit.includes('元') ? 0.1 : -0.15;
   const asked = ASKED_UNIT.exec(question)?.[1];
+  // "投资项目多少个" counts projects, whatever money word it names
+  const countAsked = asked !== undefined && COUNT.test(asked[0]!);
+  if (!countAsked && MONEY_CUE.test(question) && !/占|比例|比重|强度|增长|增速/.test(question)) {
+    if (unit.includes('元')) return 0.1;
+    // a count of platforms answers "最高奖补多少" even less than a percentage does
+    return COUNT.test(unit.replace(/^[万亿千百]+/, '')[0] ?? '') ? -0.3 : -0.15;
+  }
   if (!asked || !unit) return 0;
   return [...unit].some((ch) => asked.includes(ch) && !'万亿千百'.includes(ch)) ? 0.1 : 0;
 }
+
+/** Measure words of counted things (家, 个, 座 …), not of money, size or time. */
+const COUNT = /[个家座项名人件张户所台次套辆条批]/;
 
 /** A target whose metric is only the tail (or head) of what the question names is less of an answer. */
 const LESS_SPECIFIC = 0.7;

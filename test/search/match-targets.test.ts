@@ -64,6 +64,13 @@ describe('matching a number question to targets', () => {
     expect(unitFit('家', '达到多少家')).toBeGreaterThan(0);
     expect(unitFit('亿元', '多少')).toBe(0);
   });
+
+  it('holds a count further from a money question than a percentage, unless the question counts', () => {
+    expect(unitFit('万元', '平台最高奖补多少？')).toBeGreaterThan(0);
+    expect(unitFit('家', '平台最高奖补多少？')).toBeLessThan(unitFit('%', '设备购置奖补多少？'));
+    expect(unitFit('%', '设备购置奖补多少？')).toBeLessThan(0);
+    expect(unitFit('个', '今年投资项目有多少个？')).toBeGreaterThan(0);
+  });
 });
 
 describe('stating a target as a sentence', () => {
