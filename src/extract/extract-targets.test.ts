@@ -87,6 +87,13 @@ describe('targets', () => {
     expect(facts.targets.map((t) => t.measures)).toEqual([[industry!.id], [industry!.id]]);
   });
 
+  it('measures the industry its section heading sets out to grow', () => {
+    const facts = factsOf('第四节着力培育水运产业\n到2030年,内河货运量达5亿吨', { heading: '第四节着力培育水运产业' });
+    const industry = facts.entities.find((e) => e.type === 'Industry' && e.name.startsWith('水运'));
+    expect(industry).toBeDefined();
+    expect(facts.targets.map((t) => t.measures)).toEqual([[industry!.id]]);
+  });
+
   it('gives every target a deterministic id from its offsets', () => {
     const a = targetsOf('城镇登记失业率控制在3%以内');
     const b = targetsOf('城镇登记失业率控制在3%以内');

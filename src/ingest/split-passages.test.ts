@@ -37,6 +37,12 @@ describe('splitPassages', () => {
     expect(pieces.map((p) => p.text).join('')).toBe(long);
   });
 
+  it('starts a new passage at a heading after a paragraph too long for one passage', () => {
+    const passages = splitPassages('d', `第一节甲\n${'推动科技创新，提升产业能级。'.repeat(40)}\n第二节乙\n发展服务业。`);
+    const second = passages.find((p) => p.heading === '第二节乙');
+    expect(second?.text.startsWith('第二节乙')).toBe(true);
+  });
+
   it('joins a line wrapped mid-sentence to its sentence', () => {
     const passages = splitPassages('d', `${'推动科技创新。'.repeat(20)}打造集研发设计、孵\n化加速等功能于一体的创新综合体。`);
     expect(passages.some((p) => p.text.includes('孵\n化'))).toBe(true);
