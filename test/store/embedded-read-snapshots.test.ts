@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import * as sqliteVec from 'sqlite-vec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
+import { passageEntities, passagesMentioning } from '../../src/store/embedded/read-search.js';
 import { docA, docB, E } from './store-contract.js';
 
 let dir: string;
@@ -84,6 +85,26 @@ describe('embedded read snapshots', () => {
         expect(hits.map((h) => h.passage.id)).toEqual(expected.map((e) => e.id));
         hits.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 9));
       }
+    } finally {
+      raw.close();
+      await store.close();
+    }
+  });
+
+  it('passages mentioning entities, and the entities of passages, are what the SQL look-ups give', async () => {
+    const file = path.join(dir, 'mentions.sqlite');
+    const store = await EmbeddedStore.open(file);
+    await store.migrate(4);
+    await store.writeDocument(docA(), []);
+    await store.writeDocument(docB(), []);
+    const raw = new Database(file, { readonly: true });
+    try {
+      for (const ids of [[E.it.id], [E.park.id, E.it.id, E.it.id], [E.chain.id, 'Park:不存在'], [E.tongzhou.id, E.pcb.id, E.ic.id]]) {
+        expect(await store.passagesMentioning(ids, 10)).toEqual(passagesMentioning(raw, ids, 10));
+        expect(await store.passagesMentioning(ids, 1)).toEqual(passagesMentioning(raw, ids, 1));
+      }
+      const passageIds = ['doc-a:p0', 'doc-a:p1', 'doc-a:p2', 'doc-b:p0', 'doc-b:p1', 'none'];
+      expect(await store.passageEntities(passageIds)).toEqual(passageEntities(raw, passageIds));
     } finally {
       raw.close();
       await store.close();

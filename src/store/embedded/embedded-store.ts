@@ -19,6 +19,7 @@ import { buildVectorMatrix, type VectorMatrix } from './vector-matrix.js';
 import { EntityStatsSnapshot } from './entity-stats.js';
 import { buildTargetSnapshot, snapshotTargets, type TargetSnapshot } from './target-snapshot.js';
 import { buildFulltextIndex, type FulltextIndex } from './fulltext-index.js';
+import { buildMentionIndex, passageEntitiesFrom, passagesMentioningFrom, type MentionIndex } from './mention-index.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -31,6 +32,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly entityStatsSnapshot = new Snapshot(EntityStatsSnapshot.build);
   private readonly targetSnapshot = new Snapshot<TargetSnapshot>(buildTargetSnapshot);
   private readonly fulltextSnapshot = new Snapshot<FulltextIndex>(buildFulltextIndex);
+  private readonly mentionSnapshot = new Snapshot<MentionIndex>(buildMentionIndex);
   private readonly passageRows = new PassageRows();
   private readonly readPassages: search.PassageReader = (pks, score) => this.passageRows.read(this.db, this.version(), pks, score);
 
@@ -52,6 +54,18 @@ export class EmbeddedStore implements GraphStore {
 
   private entityStats(): EntityStatsSnapshot {
     return this.entityStatsSnapshot.get(this.db, this.version());
+  }
+
+  /** Passages mentioning any of the entities, from the mention index (SQL while the file keeps changing). */
+  private mentioning(db: Db, entityIds: string[], k: number) {
+    if (!entityIds.length) return [];
+    const index = this.mentionSnapshot.getUnlessBusy(db, this.version());
+    if (!index) return search.passagesMentioning(db, entityIds, k);
+    const best = passagesMentioningFrom(index, entityIds, Math.min(4096, Math.trunc(k)));
+    return this.readPassages(
+      best.map((b) => b.pk),
+      new Map(best.map((b) => [b.pk, b.score])),
+    );
   }
 
   private allTargets(): TargetSnapshot {
@@ -174,7 +188,7 @@ export class EmbeddedStore implements GraphStore {
     return this.use((db) => search.vectorPassages(db, this.readPassages, (dimension) => this.vectorMatrix(dimension), vector, k));
   }
   passagesMentioning(entityIds: string[], k: number) {
-    return this.use((db) => search.passagesMentioning(db, entityIds, k));
+    return this.use((db) => this.mentioning(db, entityIds, k));
   }
   getPassages(ids: string[]) {
     return this.use((db) => search.getPassages(db, ids));
@@ -183,15 +197,18 @@ export class EmbeddedStore implements GraphStore {
     return this.use((db) => docs.documentPassages(db, docId));
   }
   passageEntities(passageIds: string[]) {
-    return this.use((db) => search.passageEntities(db, passageIds));
+    return this.use((db) => {
+      const index = this.mentionSnapshot.getUnlessBusy(db, this.version());
+      return index ? passageEntitiesFrom(index, passageIds) : search.passageEntities(db, passageIds);
+    });
   }
   graphChannel(entityIds: string[], q: GraphChannelQuery) {
     return this.use((db) => {
       const neighbours = entityIds.slice(0, q.expandFrom).flatMap((id) => graph.neighbors(db, id, { depth: 1, rels: q.rels, limit: q.perEntity + 1 }).nodes.map((n) => n.id));
       const expandTo = [...new Set(neighbours)].filter((id) => !entityIds.includes(id));
       return {
-        direct: search.passagesMentioning(db, entityIds, q.k),
-        expanded: expandTo.length ? search.passagesMentioning(db, expandTo, q.k) : [],
+        direct: this.mentioning(db, entityIds, q.k),
+        expanded: expandTo.length ? this.mentioning(db, expandTo, q.k) : [],
       };
     });
   }
