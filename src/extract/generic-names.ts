@@ -46,6 +46,8 @@ const PARK_CLASS_WORDS = words(`综合保税区 自由贸易区 自由贸易试�
 export function isGenericName(type: EntityType, name: string, suffix = ''): boolean {
   if (name.length < 2 || name.length > 30) return true;
   if (GENERIC_WORDS.has(name)) return true;
+  // broad groupings are names even though their body only qualifies (传统产业, 主导产业)
+  if (type === 'Industry' && GROUPINGS.has(name)) return false;
   if (type === 'Park') {
     const rest = name.replace(PARK_CLASS_PREFIX, '');
     if (PARK_CLASS_WORDS.has(rest) || GENERIC_WORDS.has(rest)) return true;
@@ -53,7 +55,6 @@ export function isGenericName(type: EntityType, name: string, suffix = ''): bool
   const body = suffix && name.endsWith(suffix) ? name.slice(0, name.length - suffix.length) : '';
   if (body && (LEVEL_WORDS.test(body) || COUNTED.test(body))) return true;
   if (COUNTED_CLASS.test(name)) return true;
-  if (type === 'Industry' && GROUPINGS.has(name)) return false;
   if (type === 'Industry') {
     const stem = name.replace(/(产业|业)$/, '');
     if (stem !== name && (INDUSTRY_CLASS.test(stem) || /型$/.test(stem))) return true;
