@@ -33,9 +33,28 @@ interface Found {
   end: number;
 }
 
-/** The body a sentence (or the responsibility note after it) puts in charge. */
-export function organisationIn(passage: string, sentence: { start: number; end: number }): Found | undefined {
+/** The body a clause puts in charge: "由…负责", else its subject when that is a body. */
+function bodyIn(text: string): string | undefined {
+  const inCharge = IN_CHARGE.exec(text);
+  if (inCharge && BODY.test(inCharge[1]!)) return inCharge[1]!;
+  const subject = SUBJECT.exec(text);
+  if (subject && BODY.test(subject[1]!)) return subject[1]!.replace(/^(?:对于|其中|同时)/, '');
+  return undefined;
+}
+
+/**
+ * The body a sentence (or the responsibility note after it) puts in charge. With the asked duty's
+ * wordings, the clause stating that duty names it first ("…小组负责…决策，…小组办公室负责…决策落实"
+ * asked who 落实 → the office).
+ */
+export function organisationIn(passage: string, sentence: { start: number; end: number }, duty: readonly string[] = []): Found | undefined {
   const text = passage.slice(sentence.start, sentence.end);
+  if (duty.length) {
+    for (const clause of text.split(/[，,；;]/)) {
+      const name = duty.some((w) => clause.includes(w)) ? bodyIn(clause) : undefined;
+      if (name) return { name, ...sentence };
+    }
+  }
   const inCharge = IN_CHARGE.exec(text);
   if (inCharge && BODY.test(inCharge[1]!)) return { name: inCharge[1]!, ...sentence };
   const subject = SUBJECT.exec(text);
@@ -49,17 +68,43 @@ export function organisationIn(passage: string, sentence: { start: number; end: 
   return undefined;
 }
 
-export function answerOrganisation(retrieval: Retrieval): AnswerDraft | undefined {
+/** Words that name the kind of body asked for ("哪个部门"), not what it is responsible for. */
+const BODY_KIND = new Set(['部门', '单位', '机构', '哪个', '哪些', '哪家']);
+/** How much a sentence stating the asked duty ("落实" in "由谁去落实") moves ahead of one that does not. */
+const DUTY_WEIGHT = 0.3;
+
+/**
+ * The duty an organisation question asks about: the coverage groups written after its cue ("由谁去落实"
+ * → 落实, "由哪个部门负责解释" → 负责, 解释, "谁负责" → 负责), body-kind words left out.
+ */
+export function dutyGroups(question: string, groups: readonly string[][]): string[][] {
+  const cue = ORGANISATION_CUE.exec(question);
+  if (!cue) return [];
+  // after the cue ("由谁|去落实"), or inside it where the cue is the duty ("谁负责")
+  const after = question.slice(cue.index + cue[0].length);
+  const tail = (cue[0].includes('谁') ? cue[0].slice(cue[0].indexOf('谁') + 1) + after : after).toLowerCase();
+  return groups.filter((g) => !BODY_KIND.has(g[0]!) && tail.includes(g[0]!));
+}
+
+export function answerOrganisation(retrieval: Retrieval, question = ''): AnswerDraft | undefined {
   const { hits, read } = passagesToRead(retrieval.ranked, PASSAGES_READ);
+  // "哪个部门" asks for a body: a sentence need not say 部门 to name one
+  const groups = retrieval.tokens.groups.filter((g) => !BODY_KIND.has(g[0]!));
+  const duty = dutyGroups(question, groups);
+  const states = (s: ScoredSentence) => {
+    if (!duty.length) return 0;
+    const text = s.hit.passage.text.slice(s.start, s.end);
+    return duty.filter((g) => g.some((w) => text.includes(w))).length / duty.length;
+  };
   const sentences: ScoredSentence[] = preferAskedYears(
-    bestSentences(hits, retrieval.tokens.groups, { passageLimit: read }),
+    bestSentences(hits, groups.length ? groups : retrieval.tokens.groups, { passageLimit: read }).map((s) => ({ ...s, score: s.score + DUTY_WEIGHT * states(s) })),
     retrieval.scope,
   );
   // Every sentence of the passages is tried, best first: the one naming the body may cover less of
   // the question than a title that repeats the policy's name.
   for (const s of sentences) {
     if (s.coverage === 0) break;
-    const found = organisationIn(s.hit.passage.text, s);
+    const found = organisationIn(s.hit.passage.text, s, duty.flat().filter((w) => [...w].length >= 2));
     if (!found) continue;
     const citation = citationOf(s.hit, found);
     return { kind: 'explanation', answer: citation.quote, span: found.name, confidence: s.coverage, citations: [citation] };

@@ -81,7 +81,7 @@ export async function answerQuestion(deps: SearchDeps, question: string | { q: u
   let draft: AnswerDraft | undefined;
   if (analysis.type === 'number') draft = await answerNumber(deps, q, analysis);
   else if (analysis.type === 'list') draft = await answerList(deps, analysis, entities, retrieve);
-  else if (analysis.type === 'organisation') draft = answerOrganisation(await retrieve());
+  else if (analysis.type === 'organisation') draft = answerOrganisation(await retrieve(), q);
   // An uncertain Target match is checked against the best sentence (a count of platforms does not
   // answer "最高奖补多少"; the sentence stating the subsidy does).
   if (!draft || draft.confidence < ANSWER_MIN_CONFIDENCE || (draft.targets?.length && draft.confidence < TARGET_SURE)) {

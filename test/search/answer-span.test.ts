@@ -3,7 +3,7 @@
 // an organisation question asks for.
 import { describe, expect, it } from 'vitest';
 import { amountSpans, bestAmountSpan, bestClause, enumerationSpan, respectiveAmountSpan, targetValueSpan } from '../../src/search/answer-span.js';
-import { asksOrganisation, organisationIn } from '../../src/search/answer-organisation.js';
+import { asksOrganisation, dutyGroups, organisationIn } from '../../src/search/answer-organisation.js';
 import { questionType } from '../../src/search/understand-question.js';
 
 const slice = (text: string, s: { start: number; end: number } | undefined) => (s ? text.slice(s.start, s.end) : undefined);
@@ -102,6 +102,21 @@ describe('organisation questions', () => {
     const found = organisationIn(passage, sentence);
     expect(found?.name).toBe('省通信管理局');
     expect(found?.end).toBe(passage.length);
+  });
+
+  it('takes the body of the clause stating the asked duty when a sentence names two', () => {
+    const text = '北京市大数据工作推进小组负责数据专区建设和应用的总体指导和重大问题决策，北京市大数据工作推进小组办公室负责组织推进相关决策落实。';
+    expect(organisationIn(text, whole(text))?.name).toBe('北京市大数据工作推进小组');
+    expect(organisationIn(text, whole(text), ['落实'])?.name).toBe('北京市大数据工作推进小组办公室');
+  });
+
+  it.each([
+    ['重大决策由谁去落实？', ['落实']],
+    ['若干政策由哪个部门负责解释？', ['负责', '解释']],
+    ['外网建设的责任单位是哪个？', []],
+  ])('reads the duty %s asks about', (q, duty) => {
+    const groups = [['重大'], ['决策'], ['落实'], ['政策'], ['负责'], ['解释'], ['外网'], ['建设'], ['责任单位', '牵头单位'], ['部门']];
+    expect(dutyGroups(q, groups).map((g) => g[0])).toEqual(duty);
   });
 
   it('finds no body where the sentence names none', () => {
