@@ -20,7 +20,7 @@ export const GENERIC_WORDS = words(`
 `);
 
 /** Leading words that, with nothing else but the suffix, make a class name ("国家级高新区", "省级开发区"). */
-const LEVEL_WORDS = /^(国家级|省级|市级|县级|区级|国家|省|市|县|区|各类|各级|一批|多个|若干|重点领域|关键领域|重要领域|各领域|深层次|更深层次|地方|重点|新型|大型|小型|中小型|综合|专业|新兴|优势|传统|重要|高端|国际|世界级|一流|高水平|高质量|创新型)+$/;
+const LEVEL_WORDS = /^(国家级|省级|市级|县级|区级|国家|省|市|县|区|各类|各级|各项|一批|多个|若干|重点领域|关键领域|重要领域|各领域|深层次|更深层次|地方|重点|新型|大型|小型|中小型|综合|专业|新兴|优势|传统|重要|高端|国际|世界级|一流|高水平|高质量|创新型)+$/;
 
 /**
  * GUIDELINES "Industry": broad groupings are acceptable names and the heads that sectors are listed
