@@ -45,7 +45,7 @@ const WAY_OF_THINKING = /精神|理念|思路|意识|思想|作风|品质|形象
 /** A bare count names nothing by itself — unless a programme word follows it (“1650”产业体系, “八五”普法). */
 const BARE_COUNT = /^[一二三四五六七八九十两\d]+$/;
 
-const TITLE_END = /(法|条例|规定|办法|细则|规划|纲要|意见|通知|方案|计划|政策|措施|决定|指南|标准|目录|清单|报告|战略|决议|公约|协定)$/;
+const TITLE_END = /(法|条例|规定|办法|细则|规划|纲要|意见|通知|方案|计划|政策|措施|决定|指南|标准|目录|清单|报告|战略|决议|建议|公约|协定)$/;
 
 export function quotedCandidates(text: string): EntityCandidate[] {
   const out: EntityCandidate[] = [];
@@ -74,7 +74,7 @@ export function titledCandidates(text: string): EntityCandidate[] {
   for (let m = TITLED.exec(text); m; m = TITLED.exec(text)) {
     const title = m[1]!.trim();
     const base = title.replace(/[（(][^（()）]*[）)]$/, '');
-    if (!TITLE_END.test(base) || base.length < 4) continue;
+    if (!TITLE_END.test(base) || base.length < 3) continue;
     out.push({ type: 'Policy', name: title, start: m.index, end: m.index + m[0].length, rule: RULES.entityTitledDocument });
   }
   return out;
