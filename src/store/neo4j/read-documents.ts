@@ -17,7 +17,8 @@ export async function getDocument(db: Neo4jConnection, id: string): Promise<Docu
 export async function findDocumentsBy(db: Neo4jConnection, key: { sha256?: string; source?: string }): Promise<DocumentMeta[]> {
   const rows = await readRows(
     db,
-    `MATCH (d:Document) WHERE ($sha IS NOT NULL AND d.sha256 = $sha) OR ($source IS NOT NULL AND d.source = $source)
+    // Two index seeks (an OR of two properties is planned as a label scan); a null key matches nothing.
+    `CALL () { MATCH (d:Document {sha256: $sha}) RETURN d UNION MATCH (d:Document {source: $source}) RETURN d }
      RETURN d {.*} AS d ORDER BY d.ingestedAt, d.id`,
     { sha: key.sha256 ?? null, source: key.source ?? null },
   );
