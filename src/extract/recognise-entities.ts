@@ -8,6 +8,7 @@ import { regionSuffixCandidates } from './entity-region.js';
 import { quotedCandidates, titledCandidates } from './entity-quoted.js';
 import { enumerationCandidates } from './entity-enumeration.js';
 import { headingCandidates } from './entity-heading.js';
+import { sloganCandidates } from './entity-slogan.js';
 import { canonicalName } from './canonical-name.js';
 import { isGenericName } from './generic-names.js';
 import { RULES, type RuleId } from './rule-ids.js';
@@ -37,6 +38,7 @@ export function recogniseCandidates(text: string, tokens: Token[]): EntityCandid
     ...titledCandidates(text),
     ...enumerationCandidates(text, tokens),
     ...headingCandidates(text),
+    ...sloganCandidates(text, tokens),
     ].map(asDivision),
   );
 }

@@ -14,6 +14,7 @@ export const RULES = {
   entityEnumeration: 'entity.enumeration',
   entityZoneList: 'entity.zone-list',
   entityHeadingIndustry: 'entity.heading-industry',
+  entitySlogan: 'entity.slogan',
   entityTransition: 'entity.transition-source',
   targetReach: 'target.reach',
   targetFloor: 'target.floor',
