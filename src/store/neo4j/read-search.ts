@@ -19,73 +19,53 @@ const PASSAGE_RETURN = `RETURN node {.id, .docId, .ordinal, .heading, .text, .st
 export async function fulltextPassages(db: Neo4jConnection, tokens: string[], k: number): Promise<PassageHit[]> {
   const query = luceneQuery(tokens);
   if (!query) return [];
-  const rows = await db.read(async (tx) =>
-    (
-      await tx.run(
-        `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
-         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
-        { query, k: int(k) },
-      )
-    ).records.map((r) => r.toObject()),
+  const rows = await db.rows(
+    `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
+     MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
+    { query, k: int(k) },
   );
   return rows.map(toPassageHit);
 }
 
 export async function vectorPassages(db: Neo4jConnection, vector: number[], k: number): Promise<PassageHit[]> {
   await assertVectorDimension(db, [vector.length], 'the query vector');
-  const rows = await db.read(async (tx) =>
-    (
-      await tx.run(
-        `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
-         MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
-        { vector, k: int(k) },
-      )
-    ).records.map((r) => r.toObject()),
+  const rows = await db.rows(
+    `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
+     MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
+    { vector, k: int(k) },
   );
   return rows.map(toPassageHit);
 }
 
 export async function passagesMentioning(db: Neo4jConnection, entityIds: string[], k: number): Promise<PassageHit[]> {
   if (!entityIds.length) return [];
-  const rows = await db.read(async (tx) =>
-    (
-      await tx.run(
-        `MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $entityIds
-         WITH node, count(DISTINCT e) AS score
-         MATCH (d:Document {id: node.docId})
-         ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal LIMIT $k`,
-        { entityIds, k: int(k) },
-      )
-    ).records.map((r) => r.toObject()),
+  const rows = await db.rows(
+    `MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $entityIds
+     WITH node, count(DISTINCT e) AS score
+     MATCH (d:Document {id: node.docId})
+     ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal LIMIT $k`,
+    { entityIds, k: int(k) },
   );
   return rows.map(toPassageHit);
 }
 
 export async function getPassages(db: Neo4jConnection, ids: string[]): Promise<PassageHit[]> {
   if (!ids.length) return [];
-  const rows = await db.read(async (tx) =>
-    (
-      await tx.run(
-        `UNWIND $ids AS id MATCH (node:Passage {id: id}) MATCH (d:Document {id: node.docId})
-         WITH node, d, 0.0 AS score ${PASSAGE_RETURN}`,
-        { ids },
-      )
-    ).records.map((r) => r.toObject()),
+  const rows = await db.rows(
+    `UNWIND $ids AS id MATCH (node:Passage {id: id}) MATCH (d:Document {id: node.docId})
+     WITH node, d, 0.0 AS score ${PASSAGE_RETURN}`,
+    { ids },
   );
   return rows.map(toPassageHit);
 }
 
 export async function passageEntities(db: Neo4jConnection, passageIds: string[]): Promise<Record<string, GraphNode[]>> {
   if (!passageIds.length) return {};
-  const rows = await db.read(async (tx) =>
-    (
-      await tx.run(
-        `UNWIND $passageIds AS pid MATCH (:Passage {id: pid})-[:MENTIONS]->(e:Entity)
-         WITH pid, e ORDER BY e.name
-         RETURN pid, collect(DISTINCT e {.id, .name, .type}) AS entities`,
-        { passageIds },
-      )
-    ).records.map((r) => r.toObject()),
+  const rows = await db.rows(
+    `UNWIND $passageIds AS pid MATCH (:Passage {id: pid})-[:MENTIONS]->(e:Entity)
+     WITH pid, e ORDER BY e.name
+     RETURN pid, collect(DISTINCT e {.id, .name, .type}) AS entities`,
+    { passageIds },
   );
   return Object.fromEntries(rows.map((r) => [String(r.pid), (r.entities as Array<Record<string, unknown>>).map((e) => toNode(e))]));
 }
