@@ -7,6 +7,7 @@ import type { ResolvedScope } from './question-scope.js';
 import type { EntityRef, QuestionType, Understanding } from './search-schemas.js';
 import { asksOrganisation } from './answer-organisation.js';
 import { STOPWORDS } from './query-tokens.js';
+import { loadScopeRules } from './scope-rules.js';
 
 export interface QuestionAnalysis extends Understanding {
   /** Relations the question's verbs point at, most specific first (empty when none). */
@@ -117,7 +118,13 @@ export function withoutRatioBase(question: string): string {
 }
 
 export function metricWords(terms: readonly string[], entities: readonly EntityRef[], question = ''): string[] {
-  const regions = entities.filter((e) => e.type === 'Region').map((e) => e.name);
+  // where and when: the regions it names (海拉尔 even when no Region entity is stored) and 今年/明年
+  const rules = loadScopeRules();
+  const regions = [
+    ...entities.filter((e) => e.type === 'Region').map((e) => e.name),
+    ...rules.regions.mentions(question).map((m) => question.slice(m.start, m.end)),
+  ];
+  const when = new Set(rules.relativeYears.flatMap((r) => r.words));
   // "占GDP多少", "占地区生产总值的比重": the base a share is taken of is not what is measured.
   const base = ratioBase(question);
   return terms.filter(
@@ -125,6 +132,7 @@ export function metricWords(terms: readonly string[], entities: readonly EntityR
       !STOPWORDS.has(t) &&
       !(base && base.includes(t)) &&
       !TARGET_WORDS.has(t) &&
+      !when.has(t) &&
       !PLAN_NAME.test(t) &&
       !/^[\d.,%]+[年月日]?$/.test(t) &&
       !regions.some((name) => name.includes(t)) &&

@@ -59,6 +59,11 @@ describe('cues, years and metric words', () => {
     expect(words).toEqual(['高新技术企业', '高新']);
   });
 
+  it('drops a region the question names without a stored entity, and 今年', () => {
+    const q = '海拉尔今年新修多少个公厕？';
+    expect(metricWords(['海拉尔', '拉尔', '今年', '新修', '公厕'], [], q)).toEqual(['新修', '公厕']);
+  });
+
   it('puts it together, with the period', () => {
     const analysis = understandQuestion('每年新注册重大产业项目有多少个？', ['每年', '新注', '注册', '重大', '产业', '项目'], []);
     expect(analysis).toMatchObject({ type: 'number', years: [], period: '每年', metricWords: ['新注', '注册', '重大', '产业', '项目'] });
