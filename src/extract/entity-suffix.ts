@@ -9,6 +9,7 @@ import { SUFFIX_TABLES, type SuffixTable } from './suffix-tables.js';
 import { RULES } from './rule-ids.js';
 import { frameStart, framedListItems } from './policy-frame.js';
 import { LEADING_WORDS, isHardBoundary } from './name-words.js';
+import { divisionsNamed } from './divisions.js';
 
 interface SuffixIndex {
   table: SuffixTable;
@@ -47,7 +48,9 @@ function matchSuffix(index: SuffixIndex, text: string, tokens: Token[], j: numbe
   for (const suffix of list) {
     const suffixStart = t.end - suffix.length;
     if (t.word.endsWith(suffix)) {
-      if (index.table.wholeTokenOnly.has(suffix) && t.word !== suffix && !OPEN_TAGS.has(t.tag)) continue;
+      // a one-character suffix means nothing inside a word (家园, 稻谷) — but a word of three or more
+      // ending in 谷 names a valley of firms (生物谷)
+      if (index.table.wholeTokenOnly.has(suffix) && t.word !== suffix && !OPEN_TAGS.has(t.tag) && !(suffix === '谷' && t.word.length >= 3)) continue;
       return { suffix, first: j, suffixStart };
     }
     // a suffix spread over tokens (联动/创新/区 → 创新区) must start on a token boundary
@@ -73,7 +76,9 @@ function hasProperBody(tokens: Token[], start: number, first: number, suffixStar
   for (let k = first; k >= 0 && tokens[k]!.end > start; k--) {
     const t = tokens[k]!;
     const proper = PROPER_TAGS.has(t.tag) && !(type === 'Park' && NOT_PROPER_FOR_PARKS.has(t.tag));
-    if (t.start < suffixStart && (proper || isProperLexiconTag(t.tag))) return true;
+    // a county or city written without its level word (会泽, 兰坪) is a place, whatever jieba tags it
+    const place = type === 'Park' && t.word.length >= 2 && divisionsNamed(t.word).length > 0;
+    if (t.start < suffixStart && (proper || place || isProperLexiconTag(t.tag))) return true;
   }
   return false;
 }

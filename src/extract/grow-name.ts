@@ -60,6 +60,12 @@ export function growNameStart(
       if (open >= 0) start = open + 1;
       break;
     }
+    // a place in brackets inside a name (国家中药现代化科技产业(云南)基地) belongs to it
+    if (/^[)）]$/.test(t.word) && i >= 2 && /^[(（]$/.test(tokens[i - 2]!.word) && isPlace(tokens[i - 1]!) && end - tokens[i - 2]!.start <= opts.maxLength) {
+      i -= 2;
+      start = i;
+      continue;
+    }
     if (isHardBoundary(t)) break;
     const tag = parseEntityTag(t.tag);
     if (opts.stopAtRegion && (t.tag === 'ns' || tag?.type === 'Region')) break;
@@ -106,6 +112,10 @@ function tokensText(tokens: Token[], from: number, to: number): string {
   let out = '';
   for (let k = from; k <= to; k++) out += tokens[k]!.word;
   return out;
+}
+
+function isPlace(t: Token): boolean {
+  return t.tag === 'ns' || parseEntityTag(t.tag)?.type === 'Region';
 }
 
 function isNounish(t: Token): boolean {
