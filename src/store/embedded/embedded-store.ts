@@ -13,7 +13,7 @@ import * as graph from './read-graph.js';
 import * as search from './read-search.js';
 import { PassageRows } from './read-search.js';
 import { checkSchemaVersion, migrateVectors, readSchemaState, recreateVectorTable, setEmbeddings, vectorDimension } from './vector-table.js';
-import { writeDocumentRows } from './write-document.js';
+import { writeDocumentRows, type RelationKeys } from './write-document.js';
 import { contentVersion, Snapshot } from './read-snapshot.js';
 import { buildVectorMatrix, type VectorMatrix } from './vector-matrix.js';
 import { EntityStatsSnapshot } from './entity-stats.js';
@@ -153,9 +153,12 @@ export class EmbeddedStore implements GraphStore {
     return this.write((db) =>
       db
         .transaction(() => {
+          const keys: RelationKeys = new Map();
           for (const { doc, replaces } of batch) {
+            // a deletion may remove relations whose rowids are cached
+            if (replaces.length) keys.clear();
             for (const id of replaces) deleteDocumentRows(db, id);
-            writeDocumentRows(db, doc);
+            writeDocumentRows(db, doc, keys);
           }
         })
         .immediate(),

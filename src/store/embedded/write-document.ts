@@ -40,7 +40,13 @@ function mergeEntity(db: Db, entity: Entity, nameTokens: string): void {
   run(db, 'UPDATE entities SET aliases = ?, name_tokens = ? WHERE id = ?', JSON.stringify(aliases), tokens, entity.id);
 }
 
-export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
+/**
+ * Relation rowids already looked up in this transaction, by type, from and to: a batch's documents
+ * state many of the same relations. Only valid while no row is deleted (see writeDocuments).
+ */
+export type RelationKeys = Map<string, number>;
+
+export function writeDocumentRows(db: Db, doc: DocumentToWrite, keys: RelationKeys = new Map()): void {
   const { meta, passages, facts } = doc;
   const docId = meta.id;
   // One file holds one embedder's vectors: the meta row names it (checked at start-up).
@@ -149,7 +155,9 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite): void {
   for (const r of facts.relations) {
     // A relation without evidence has no provenance, so it is not written.
     if (!relationTypes.has(r.type) || r.from === r.to || r.evidence.length === 0) continue;
-    const pk = relationKey(db, r.type, r.from, r.to);
+    const key = `${r.type}\u0000${r.from}\u0000${r.to}`;
+    const pk = keys.get(key) ?? relationKey(db, r.type, r.from, r.to);
+    if (pk !== undefined) keys.set(key, pk);
     if (pk === undefined) continue;
     for (const e of r.evidence) {
       run(
