@@ -112,6 +112,18 @@ describe('the asked year', () => {
     expect(yearFit({ docId: 'hl', heading: '（三）产业' }, '完成投资', scope)).toBe(0);
   });
 
+  it('disfavours a document too old or too new to speak of the year stated', () => {
+    const plan = doc('yn', '云南省国民经济和社会发展第十个五年计划纲要', { publishedAt: '2001' });
+    const q = '2022年城镇新增就业多少？';
+    const scope = resolveScope(questionScope(q, rules), q, [...DOCS, plan], rules);
+    expect(yearFit({ docId: 'yn', heading: '第二节' }, '扩大就业', scope)).toBe(-1);
+    expect(yearFit({ docId: 'cn', heading: '' }, '扩大就业', scope)).toBe(0);
+    expect(yearFit({ docId: 'js', heading: '' }, '扩大就业', scope)).toBe(0);
+    const past = resolveScope(questionScope('2005年森林覆盖率', rules), '2005年森林覆盖率', [...DOCS, plan], rules);
+    expect(yearFit({ docId: 'yn', heading: '' }, '森林覆盖率', past)).toBe(0);
+    expect(yearFit({ docId: 'js', heading: '' }, '森林覆盖率', past)).toBe(-1);
+  });
+
   it('is neutral when the question names no year', () => {
     const plain = resolveScope(questionScope('棚户区改造', rules), '棚户区改造', DOCS, rules);
     expect(yearFit({ docId: 'hl', heading: '一、2018年工作回顾' }, '完成4000户', plain)).toBe(0);
