@@ -24,6 +24,7 @@ export interface GrowOptions {
   stripPrefix?: RegExp;
 }
 
+const DURATION = /^[一二三四五六七八九十两\d]+年$/;
 const LEVEL_PREFIX = new Set(['省', '市', '区', '县', '国家', '自治区', '中央', '全国']);
 
 /** Characters jieba glues to the front of an unknown word ("由省/x"): not part of the name. */
@@ -66,7 +67,9 @@ export function growNameStart(
       start = i;
       continue;
     }
-    if (isHardBoundary(t)) break;
+    // a programme's duration sits inside its name (苏南五市两年行动方案, 三年攻坚行动)
+    const duration = DURATION.test(t.word) && i >= first - 2;
+    if (isHardBoundary(t) && !duration) break;
     const tag = parseEntityTag(t.tag);
     if (opts.stopAtRegion && (t.tag === 'ns' || tag?.type === 'Region')) break;
     if (opts.stopAtVerb && t.tag === 'v' && !tag) break;

@@ -11,6 +11,7 @@ const isQualifier = (t: Token | undefined): boolean => !!t && t.word.length <= 3
 const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及|等|并|的)$/;
 /** Conjunctions that join two nouns inside one name (行业协会商会与行政机关脱钩改革); 和 more often joins two programmes. */
 const JOINING = new Set(['及', '与', '以及']);
+const JOINING_ITEMS = new Set(['和', '及', '以及']);
 const isNoun = (t: Token | undefined): boolean => !!t && (/^(n|nz|nt|ns|j|vn)$/.test(t.tag) || !!parseEntityTag(t.tag));
 
 /** Token `i` alone is a short qualifier item: bounded by a 、, a verb, the clause start or the suffix token. */
@@ -54,7 +55,8 @@ export function frameStart(tokens: Token[], verbs: Set<string>, first: number, e
     // short coordinated qualifiers share the suffix (打好蓝天、碧水、净土保卫战)
     if (t.word === '、' && itemStart === undefined && qualifierItem(tokens, k - 1, k - 2, verbs) && qualifierItem(tokens, k + 1, k + 2, verbs, first)) continue;
     // otherwise a list of programmes (实施A计划、B工程; 实施A、B、C提升行动): the name starts after the 、
-    if (t.word === '、') {
+    // in a list of programmes, 和/及 part items as 、 does (实施A计划和B行动、C行动)
+    if (t.word === '、' || (itemStart !== undefined && JOINING_ITEMS.has(t.word))) {
       itemStart ??= k + 1 < first ? k + 1 : undefined;
       if (itemStart === undefined) break;
       continue;
