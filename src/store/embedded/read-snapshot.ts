@@ -1,7 +1,7 @@
 // Read-side structures the embedded store keeps in memory (the vector matrix, entity mention counts,
 // targets), rebuilt when the file changes. SQLite answers these in milliseconds per query; a search
 // request asks several of them, so held in memory they cost microseconds instead.
-import type { Db } from './open-database.js';
+import { prepared, type Db } from './open-database.js';
 
 /**
  * What identifies the file's content: SQLite's data_version moves when another connection commits
@@ -9,7 +9,8 @@ import type { Db } from './open-database.js';
  * data_version does not see.
  */
 export function contentVersion(db: Db, localWrites: number): string {
-  return `${db.pragma('data_version', { simple: true }) as number}:${localWrites}`;
+  // A cached statement: db.pragma() prepares one per call, and a search asks this ~10 times.
+  return `${prepared(db, 'PRAGMA data_version').pluck().get() as number}:${localWrites}`;
 }
 
 /** One structure built from the file, rebuilt on first use after the content changed. */

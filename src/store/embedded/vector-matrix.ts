@@ -61,44 +61,28 @@ export function nearestPassages(m: VectorMatrix, query: readonly number[], k: nu
     for (let i = 0; i < n; i++) dots[i]! += w * m.columns[base + i]!;
   }
   qNorm = Math.sqrt(qNorm);
-  const distance = (i: number) => (qNorm === 0 || m.norms[i] === 0 ? 1 : 1 - dots[i]! / (qNorm * m.norms[i]!));
-  const before = (a: number, b: number, da: number, db: number) =>
-    da < db || (da === db && (m.docIds[a]! < m.docIds[b]! || (m.docIds[a] === m.docIds[b] && m.ordinals[a]! < m.ordinals[b]!)));
-  // A max-heap of the k best so far (root = the worst kept), so the scan is O(n log k).
-  const heap: number[] = [];
-  const dist: number[] = [];
-  const worse = (x: number, y: number) => before(heap[y]!, heap[x]!, dist[y]!, dist[x]!);
-  const swap = (x: number, y: number) => {
-    [heap[x], heap[y]] = [heap[y]!, heap[x]!];
-    [dist[x], dist[y]] = [dist[y]!, dist[x]!];
-  };
+  const distance = new Float64Array(n);
+  for (let i = 0; i < n; i++) distance[i] = qNorm === 0 || m.norms[i] === 0 ? 1 : 1 - dots[i]! / (qNorm * m.norms[i]!);
+  const before = (a: number, b: number) =>
+    distance[a]! < distance[b]! ||
+    (distance[a] === distance[b] && (m.docIds[a]! < m.docIds[b]! || (m.docIds[a] === m.docIds[b] && m.ordinals[a]! < m.ordinals[b]!)));
+  // The best k kept sorted; past the first k, a passage farther than the k-th best (most of them)
+  // costs one comparison.
+  const best: number[] = [];
+  let worst = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const d = distance(i);
-    if (heap.length === k) {
-      if (!before(i, heap[0]!, d, dist[0]!)) continue;
-      heap[0] = i;
-      dist[0] = d;
-      for (let x = 0; ; ) {
-        const l = 2 * x + 1;
-        const r = l + 1;
-        let top = x;
-        if (l < k && worse(l, top)) top = l;
-        if (r < k && worse(r, top)) top = r;
-        if (top === x) break;
-        swap(x, top);
-        x = top;
-      }
-    } else {
-      heap.push(i);
-      dist.push(d);
-      for (let x = heap.length - 1; x > 0; ) {
-        const p = (x - 1) >> 1;
-        if (!worse(x, p)) break;
-        swap(x, p);
-        x = p;
-      }
+    if (best.length === k && distance[i]! > worst) continue;
+    if (best.length === k && !before(i, best[k - 1]!)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(best[mid]!, i)) lo = mid + 1;
+      else hi = mid;
     }
+    best.splice(lo, 0, i);
+    if (best.length > k) best.pop();
+    if (best.length === k) worst = distance[best[k - 1]!]!;
   }
-  const order = heap.map((i, at) => ({ i, d: dist[at]! })).sort((a, b) => (before(a.i, b.i, a.d, b.d) ? -1 : 1));
-  return order.map(({ i, d }) => ({ pk: m.pks[i]!, distance: d }));
+  return best.map((i) => ({ pk: m.pks[i]!, distance: distance[i]! }));
 }
