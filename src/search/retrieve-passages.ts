@@ -42,10 +42,12 @@ const RETRIEVERS_OF: Record<SearchMode, Retriever[]> = {
 
 /**
  * Each channel's vote in the fusion. The fallback embedder's vectors are hashed tokens and bigrams:
- * a noisier copy of the full-text evidence, so with it the vector channel counts half.
+ * a noisier copy of the full-text evidence, so with it the vector channel counts half. Proximity (the
+ * best sentence's share of the question, thesaurus wordings included) counts double: a passage stating
+ * the answer in one sentence otherwise loses to one that sits mid-list in every other channel.
  */
 export function channelWeights(fallbackEmbedder: boolean): Record<Channel, number> {
-  return { fulltext: 1, vector: fallbackEmbedder ? 0.5 : 1, graph: 1, proximity: 1 };
+  return { fulltext: 1, vector: fallbackEmbedder ? 0.5 : 1, graph: 1, proximity: 2 };
 }
 
 /**
