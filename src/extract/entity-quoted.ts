@@ -10,6 +10,8 @@ const TITLED = /《([^《》\n]{3,60})》/g;
 
 /** A word after the quote that belongs to the name ("“八五”普法" → 八五普法, “两新”政策). */
 const JOINED_WITH = /^(普法|规划|改革|纲要|政策|制度|战略|行动计划|专项行动|行动|工程|计划|试点|建设|现代化产业体系|产业体系|体系)/;
+/** A short qualifier and a word of governance after the quote name one programme (“一件事”全链条治理, “1+3”重点功能区). */
+const JOINED_TAIL = /^\p{Script=Han}{1,6}?(治理|整治|监管|功能区)/u;
 /** The quote itself ends like a programme name. */
 const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活动|专项行动|改革|试点|示范|普法|纲要|方案)$/;
 /** A word after the quote that names the thing by the quote ("…”活动" → the quote is the name). */
@@ -47,6 +49,15 @@ const BARE_COUNT = /^[一二三四五六七八九十两\d]+$/;
 
 const TITLE_END = /(法|条例|规定|办法|细则|规划|纲要|意见|通知|方案|计划|政策|措施|决定|指南|标准|目录|清单|报告|战略|决议|建议|公约|协定)$/;
 
+/** Words that head a list of programmes: “A”、“B”、C等改革 (效应), “A”、B等机制, A、“B”等执法新模式. */
+const PROGRAMME_HEAD = /^等[^，。；、“”"]{0,4}?(改革|机制|模式|制度|政策|举措|行动|工程|试点)/;
+/** The quote is an item of a list closed by 等 and a programme word. */
+function listedUnder(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 40);
+  const closer = /^(?:、[^，。；、]{1,14}?)*?(?=等)/.exec(rest);
+  return closer !== null && PROGRAMME_HEAD.test(rest.slice(closer[0].length));
+}
+
 export function quotedCandidates(text: string): EntityCandidate[] {
   const out: EntityCandidate[] = [];
   QUOTED.lastIndex = 0;
@@ -55,11 +66,11 @@ export function quotedCandidates(text: string): EntityCandidate[] {
     if (WAY_OF_THINKING.test(quote)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 7);
     const end = m.index + m[0].length;
-    const joined = JOINED_WITH.exec(after)?.[0];
+    const joined = JOINED_WITH.exec(after)?.[0] ?? JOINED_TAIL.exec(text.slice(end, end + 10))?.[0];
     if (BARE_COUNT.test(quote) && !joined && !/^[一二三四五六七八九十]+五$/.test(quote)) continue;
     if (joined) {
       out.push(candidate(quote + joined, m.index, end + joined.length));
-    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || (carriedOut(text, m.index, end) && isSlogan(quote))) {
+    } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || listedUnder(text, end) || (carriedOut(text, m.index, end) && isSlogan(quote))) {
       // GUIDELINES "Policy": named slogans and frameworks (放管服, 双随机一公开) — a quote the
       // sentence carries out (实施/推进/落实 “…”), not a nickname or a brand merely quoted
       out.push(candidate(quote, m.index, end));

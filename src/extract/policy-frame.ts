@@ -46,6 +46,21 @@ export function framedListItems(tokens: Token[], verbs: Set<string>, lastItemSta
 
 /** Start offset of the framed name whose suffix starts at token `first` and ends at `end`, if a frame verb precedes it. */
 export function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
+  const start = frameFrom(tokens, verbs, first, end, maxLength, suffixes);
+  // a quoted name right before the suffix takes at most a short qualifier before it (重点企业“服务包”制度;
+  // not 国企采购平台接入市公共资源“一网交易”试点)
+  const open = tokens[first - 1]?.word === '”' ? openingQuoteBefore(tokens, first - 1) : undefined;
+  return start !== undefined && open !== undefined && tokens[open]!.start - start > QUALIFIER_BEFORE_QUOTE ? tokens[open]!.start : start;
+}
+
+const QUALIFIER_BEFORE_QUOTE = 4;
+
+function openingQuoteBefore(tokens: Token[], close: number): number | undefined {
+  for (let k = close - 1; k >= 0 && close - k <= 10; k--) if (tokens[k]!.word === '“') return k;
+  return undefined;
+}
+
+function frameFrom(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
   // in a list of programmes (实施A计划、B工程) the verb frames every item: the name starts after the 、
   let itemStart: number | undefined;
   // the outermost verb of the clause part frames the name (完成…改革深化提升行动: not 深化)
