@@ -14,6 +14,16 @@ const readRows = (db: Neo4jConnection, query: string, params: Row = {}): Promise
 const DETAIL = `OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e)
   WITH e, count(p) AS mentions, collect(DISTINCT p.docId) AS docIds`;
 
+/**
+ * For look-ups that rank many candidates by mentions: the count is the entity's MENTIONS degree
+ * (only passages mention; read from the degree store, no traversal), so the documents are collected
+ * for the `$limit` kept ones only — a query's tokens match a hundred entities, and collecting every
+ * one's documents cost most of the look-up.
+ */
+const MENTION_COUNT = 'COUNT { ()-[:MENTIONS]->(e) }';
+const DOCUMENTS_OF_KEPT = `OPTIONAL MATCH (p:Passage)-[:MENTIONS]->(e)
+  WITH e, mentions, rank, collect(DISTINCT p.docId) AS docIds`;
+
 export async function findEntities(
   db: Neo4jConnection,
   q: { text?: string; tokens?: string[]; type?: EntityType; limit: number },
@@ -24,10 +34,11 @@ export async function findEntities(
     `MATCH (e:Entity)
      WHERE ($type IS NULL OR e.type = $type)
        AND ($text IS NULL OR e.name CONTAINS $text OR any(a IN e.aliases WHERE a CONTAINS $text))
-     ${DETAIL}
-     RETURN e {.*} AS e, mentions, docIds,
-            CASE WHEN $text IS NULL THEN 0 WHEN e.name = $text THEN 3 WHEN e.name STARTS WITH $text THEN 2 ELSE 1 END AS rank
-     ORDER BY rank DESC, mentions DESC, e.name, e.id LIMIT $limit`,
+     WITH e, ${MENTION_COUNT} AS mentions,
+          CASE WHEN $text IS NULL THEN 0 WHEN e.name = $text THEN 3 WHEN e.name STARTS WITH $text THEN 2 ELSE 1 END AS rank
+     ORDER BY rank DESC, mentions DESC, e.name, e.id LIMIT $limit
+     ${DOCUMENTS_OF_KEPT}
+     RETURN e {.*} AS e, mentions, docIds ORDER BY rank DESC, mentions DESC, e.name, e.id`,
     { type: q.type ?? null, text: q.text ?? null, limit: int(q.limit) },
   );
   return rows.map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds));
@@ -43,8 +54,9 @@ async function findEntitiesByTokens(db: Neo4jConnection, tokens: string[], type:
     // Ranked like the embedded store: by mentions, not by the index's score, which differs per engine.
     `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS e
      WHERE $type IS NULL OR e.type = $type
-     ${DETAIL}
-     RETURN e {.*} AS e, mentions, docIds ORDER BY mentions DESC, e.name, e.id LIMIT $limit`,
+     WITH e, ${MENTION_COUNT} AS mentions, 0 AS rank ORDER BY mentions DESC, e.name, e.id LIMIT $limit
+     ${DOCUMENTS_OF_KEPT}
+     RETURN e {.*} AS e, mentions, docIds ORDER BY mentions DESC, e.name, e.id`,
     { query, type: type ?? null, limit: int(limit) },
   );
   const merged = new Map(byText.map((e) => [e.id, e]));
