@@ -15,8 +15,8 @@ import { CUES } from './relation-cues.js';
 import { RULES, type RuleId } from './rule-ids.js';
 
 const HEAD_WINDOW = 12;
-/** "加快A、B等产业的发展": a list closed by a bare 产业 develops the section's industry. */
-const BARE_HEAD = /^产业的?发展/;
+/** "加快A、B等产业的发展", "发展A、B等产业，…": a list closed by a bare 产业 develops the section's industry. */
+const BARE_HEAD = /^产业(?:的?发展|[，,。；;])/;
 
 interface Head {
   id: string;
