@@ -32,7 +32,7 @@ function carriedOut(text: string, start: number, end: number): boolean {
   if (POLICY_VERB_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
   if (!CLAUSE_END.test(text.slice(end, end + 1))) return false;
   let from = start;
-  while (from > 0 && start - from < 16 && !CLAUSE_START.test(text[from - 1]!)) from--;
+  while (from > 0 && start - from < 32 && !CLAUSE_START.test(text[from - 1]!)) from--;
   return POLICY_VERB_ANYWHERE.test(text.slice(from, start));
 }
 

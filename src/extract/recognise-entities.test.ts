@@ -56,6 +56,8 @@ describe('recogniseEntities', () => {
     ['a quote joins the governance words after it', '深化高层建筑消防等9个“一件事”全链条治理', 'Policy', '一件事全链条治理'],
     ['a quoted item of a list closed by 等 and a programme word is a programme', '“一窗通办”、“一码通行”等改革效应持续释放', 'Policy', '一码通行'],
     ['a quoted name before the suffix takes no long clause before it', '完成国企采购平台接入市公共资源“一网统采”试点', 'Policy', '一网统采试点'],
+    ['a quote ending a long clause its verb opens is carried out', '做好科技金融、绿色金融、普惠金融、养老金融、数字金融“三篇小文章”，建设', 'Policy', '三篇小文章'],
+    ['an emergency plan is a document', '修订突发事件总体应急预案，提升', 'Policy', '突发事件总体应急预案'],
     ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
     ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
     ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],
