@@ -24,18 +24,18 @@ function fold(token: string): string {
   return LATIN_WITH_MARKS.test(lower) ? lower.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : lower;
 }
 
-interface Postings {
-  rows: Int32Array;
-  counts: Uint16Array;
-}
-
 export interface FulltextIndex {
   pks: Int32Array;
   docIds: string[];
   ordinals: Int32Array;
   lengths: Float64Array;
   averageLength: number;
-  terms: Map<string, Postings>;
+  /** Term → its postings, rows[offsets[t]..offsets[t + 1]] with their counts: one array for all
+   * terms (most occur in a passage or two, and a typed array each would cost more than its data). */
+  terms: Map<string, number>;
+  offsets: Int32Array;
+  rows: Int32Array;
+  counts: Uint16Array;
 }
 
 /** A row whose every character FTS5 keeps in tokens and folds to itself: split on spaces alone. */
@@ -84,17 +84,18 @@ export function buildFulltextIndex(db: Db): FulltextIndex {
     lengths[i] = length;
     total += length;
   }
-  const terms = new Map<string, Postings>();
-  for (const [token, id] of ids) {
-    const flat = postings[id]!;
-    const p = { rows: new Int32Array(flat.length / 2), counts: new Uint16Array(flat.length / 2) };
-    for (let j = 0; j < flat.length; j += 2) {
-      p.rows[j / 2] = flat[j]!;
-      p.counts[j / 2] = flat[j + 1]!;
+  const offsets = new Int32Array(postings.length + 1);
+  for (let t = 0; t < postings.length; t++) offsets[t + 1] = offsets[t]! + postings[t]!.length / 2;
+  const flatRows = new Int32Array(offsets[postings.length]!);
+  const flatCounts = new Uint16Array(offsets[postings.length]!);
+  for (let t = 0; t < postings.length; t++) {
+    const flat = postings[t]!;
+    for (let j = 0, at = offsets[t]!; j < flat.length; j += 2, at++) {
+      flatRows[at] = flat[j]!;
+      flatCounts[at] = flat[j + 1]!;
     }
-    terms.set(token, p);
   }
-  return { pks, docIds, ordinals, lengths, averageLength: n ? total / n : 0, terms };
+  return { pks, docIds, ordinals, lengths, averageLength: n ? total / n : 0, terms: ids, offsets, rows: flatRows, counts: flatCounts };
 }
 
 /**
@@ -120,14 +121,16 @@ export function bm25Passages(index: FulltextIndex, terms: readonly string[], k: 
   const hit = new Uint8Array(n);
   const matched: number[] = [];
   for (const term of terms) {
-    const p = index.terms.get(term);
-    if (!p) continue;
-    const found = p.rows.length;
+    const t = index.terms.get(term);
+    if (t === undefined) continue;
+    const from = index.offsets[t]!;
+    const to = index.offsets[t + 1]!;
+    const found = to - from;
     let idf = Math.log((n - found + 0.5) / (found + 0.5));
     if (idf <= 0) idf = 1e-6;
-    for (let j = 0; j < found; j++) {
-      const row = p.rows[j]!;
-      const f = p.counts[j]!;
+    for (let j = from; j < to; j++) {
+      const row = index.rows[j]!;
+      const f = index.counts[j]!;
       scores[row]! += idf * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * index.lengths[row]!) / index.averageLength)));
       if (!hit[row]) {
         hit[row] = 1;
