@@ -146,11 +146,13 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
         }
       }
       const placed = table.type === 'Park' ? placeFrameStart(tokens, m.first, end, table.grow.maxLength) : undefined;
-      const start = placed !== undefined && placed < (grown ?? end) ? placed : (grown ?? innerBody(tokens, table, m));
+      const inner = placed === undefined && grown === undefined ? innerBody(tokens, table, m) : undefined;
+      const start = placed !== undefined && placed < (grown ?? end) ? placed : (grown ?? inner);
       if (start === undefined) continue;
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
-      if (isGenericName(table.type, name, m.suffix) || isGenericName(table.type, body || name)) continue;
+      // a verb-noun body is generic alone (服务) yet names a sector with its suffix (服务贸易)
+      if (isGenericName(table.type, name, m.suffix) || (inner === undefined && isGenericName(table.type, body || name))) continue;
       if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
       if (table.needsShortBody.has(m.suffix) && !isSectorBody(body, tokens, start, m.suffixStart, table)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(tokens, start, m.first, m.suffixStart, table.type)) {
