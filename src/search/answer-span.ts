@@ -79,23 +79,33 @@ export function respectiveAmountSpan(text: string, question: string): Span | und
 }
 
 /**
- * The amount a sentence states for the question: a 分别 list's amount for the item the question names,
- * else each amount scores by how much of the question its
- * clause covers, then by whether its unit is the one asked ("多少家" wants 家, a ratio wants %);
- * ties go to the earlier amount. Undefined when the sentence states none.
+ * The amount a sentence states for the question: a 分别 list's amount for the item the question names;
+ * else an amount in the unit asked ("多少家" wants 家, a ratio wants %, money wants 元) before any other,
+ * and among those the one whose clause, and the words right before it, cover most of the question; ties
+ * go to the earlier amount. Undefined when the sentence states none.
  */
 export function bestAmountSpan(text: string, terms: readonly QueryTerm[], question: string): Span | undefined {
   const respective = respectiveAmountSpan(text, question);
   if (respective) return respective;
   const weights = termWeights(terms, [text]);
-  let best: { span: Span; score: number } | undefined;
+  let best: { span: Span; fits: number; score: number } | undefined;
+  let previousEnd = 0;
   for (const span of amountSpans(text)) {
     const clause = clauseOf(text, span);
-    const score = coverageOf(text.slice(clause.start, clause.end), weights) + unitFit(amountUnit(text.slice(span.start, span.end)), question);
-    if (!best || score > best.score) best = { span, score };
+    // the words between the amount before and this one name what it counts ("自然保护区面积40万公顷、森林面积150万公顷")
+    const own = text.slice(Math.max(clause.start, previousEnd), span.start);
+    previousEnd = span.end;
+    const fit = unitFit(amountUnit(text.slice(span.start, span.end)), question);
+    const score = coverageOf(text.slice(clause.start, clause.end), weights) + fit + OWN_WORDS * coverageOf(own, weights);
+    // an amount in the unit asked comes first (元 for 最高奖补多少, not the 30% of the rule before it)
+    const fits = Math.sign(fit);
+    if (!best || fits > best.fits || (fits === best.fits && score > best.score)) best = { span, fits, score };
   }
   return best?.span;
 }
+
+/** How much the words right before an amount count beside its clause's. */
+const OWN_WORDS = 0.5;
 
 /** The unit an amount span states ("100万元" → 万元, "5%左右" → %), any qualifier after it kept. */
 export function amountUnit(amount: string): string {

@@ -72,7 +72,8 @@ export function wordCoverage(metric: string, words: readonly string[]): number {
   return words.filter((w) => metric.includes(w)).reduce((sum, w) => sum + w.length, 0) / total;
 }
 
-const RATIO_CUE = /占比|比例|比重|比率|百分之|率/;
+/** A share asked for: 占比, 比例, …率, and "按购置额的多少" (a rate of something). */
+const RATIO_CUE = /占比|比例|比重|比率|百分之|率|按[^，。？?]{1,12}的多少/;
 /** Words that ask for an amount of money: a count of enterprises does not answer "最高奖补多少". */
 const MONEY_CUE = /奖补|补贴|补助|资助|奖励|资金|经费|投资|投入|预算|花多少钱|多少钱|多少元|金额/;
 const ASKED_UNIT = /(?:多少|几)([^\s\p{P}\d多少几]{1,3})/u;

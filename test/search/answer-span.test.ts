@@ -21,6 +21,14 @@ describe('amounts', () => {
     expect(slice(text, bestAmountSpan(text, [['失业率']], '失业率控制在多少？'))).toBe('5%左右');
   });
 
+  it('reads the amount in the unit asked first, and the one the words before it name', () => {
+    const rule = '对省内建成的标识解析二级节点项目省级按照不超过项目投资额30%的比例给予一次性奖补，最高300万元。';
+    expect(slice(rule, bestAmountSpan(rule, [['标识'], ['解析'], ['项目'], ['奖补'], ['最高']], '标识解析二级节点项目最高奖补多少？'))).toBe('300万元');
+    expect(slice(rule, bestAmountSpan(rule, [['项目'], ['投资额'], ['奖补']], '按项目投资额的多少给予奖补？'))).toBe('30%');
+    const land = '新增自然保护区面积40万公顷、森林面积150万公顷左右。';
+    expect(slice(land, bestAmountSpan(land, [['森林'], ['面积']], '森林面积要增加多少？'))).toBe('150万公顷左右');
+  });
+
   it('prefers the unit the question asks for when clauses tie', () => {
     const text = '建设项目30个，总投资120亿元';
     expect(slice(text, bestAmountSpan(text, [['建设']], '建设多少个？'))).toBe('30个');

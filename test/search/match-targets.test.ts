@@ -70,6 +70,8 @@ describe('matching a number question to targets', () => {
     expect(unitFit('家', '平台最高奖补多少？')).toBeLessThan(unitFit('%', '设备购置奖补多少？'));
     expect(unitFit('%', '设备购置奖补多少？')).toBeLessThan(0);
     expect(unitFit('个', '今年投资项目有多少个？')).toBeGreaterThan(0);
+    expect(unitFit('%', '按设备购置额的多少给予奖补？')).toBeGreaterThan(0);
+    expect(unitFit('万元', '按设备购置额的多少给予奖补？')).toBeLessThan(0);
   });
 });
 
