@@ -173,7 +173,10 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
 function innerBody(tokens: Token[], table: SuffixTable, m: SuffixMatch): number | undefined {
   const prev = tokens[m.first - 1];
   if (!table.needsShortBody.has(m.suffix) || tokens[m.first]!.start !== m.suffixStart || !prev) return undefined;
-  return prev.word.length === 2 && /^\p{Script=Han}+$/u.test(prev.word) && prev.tag === 'vn' ? prev.start : undefined;
+  // …the object of the clause's verb (大力发展服务贸易), not the verb itself (，建设旅游强省)
+  const verb = tokens[m.first - 2];
+  const object = verb !== undefined && (LEADING_WORDS.has(verb.word) || verb.tag === 'v');
+  return object && prev.word.length === 2 && /^\p{Script=Han}+$/u.test(prev.word) && prev.tag === 'vn' ? prev.start : undefined;
 }
 
 /** Tags of words that act rather than name (优化, 稳定, 努力): a sector's body is none of them. */
