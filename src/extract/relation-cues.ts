@@ -22,7 +22,9 @@ const ADVERBS = alt(words('adverbs'));
 const OPEN_QUOTE = '[“"「《‘]?';
 
 const after = (verbs: string[]): RegExp => new RegExp(`^(?:${ADVERBS}|[和、与并])*(?:${alt(verbs)})`);
-const before = (verbs: string[]): RegExp => new RegExp(`(?:${alt(verbs)})(?:(?:和|与|并|、)(?:${alt(verbs)}))?(?:${ADVERBS})*${OPEN_QUOTE}$`);
+/** A quantifier a name drops may stand between the verb and the name (实施新一轮X行动). */
+const DROPPED_QUANTIFIER = '(?:新一轮|新一批|一批|一系列)?';
+const before = (verbs: string[]): RegExp => new RegExp(`(?:${alt(verbs)})(?:(?:和|与|并|、)(?:${alt(verbs)}))?(?:${ADVERBS})*${DROPPED_QUANTIFIER}${OPEN_QUOTE}$`);
 
 export const CUES = {
   policyVerbBefore: before(words('policyVerbs')),
