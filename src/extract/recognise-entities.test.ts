@@ -59,6 +59,7 @@ describe('recogniseEntities', () => {
     ['a quote ending a long clause its verb opens is carried out', '做好科技金融、绿色金融、普惠金融、养老金融、数字金融“三篇小文章”，建设', 'Policy', '三篇小文章'],
     ['an emergency plan is a document', '修订突发事件总体应急预案，提升', 'Policy', '突发事件总体应急预案'],
     ['a verb-noun body names a sector with its suffix', '大力发展服务贸易', 'Industry', '服务贸易'],
+    ['a designated economic zone with a place is a park', '支持皖江生态经济区发展特色产业', 'Park', '皖江生态经济区'],
     ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
     ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
     ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],
