@@ -88,7 +88,9 @@ export function unitFit(unit: string, question: string): number {
   const asked = ASKED_UNIT.exec(question)?.[1];
   // "投资项目多少个" counts projects, whatever money word it names
   const countAsked = asked !== undefined && COUNT.test(asked[0]!);
-  if (!countAsked && MONEY_CUE.test(question) && !/占|比例|比重|强度|增长|增速/.test(question)) {
+  // "涨了多少", "增长多少": a growth may be a percentage, an amount or words, so no unit is asked
+  if (!countAsked && GROWTH_CUE.test(question)) return 0;
+  if (!countAsked && MONEY_CUE.test(question) && !/占|比例|比重|强度/.test(question)) {
     if (unit.includes('元')) return 0.1;
     // a count of platforms answers "最高奖补多少" even less than a percentage does
     return COUNT.test(unit.replace(/^[万亿千百]+/, '')[0] ?? '') ? -0.3 : -0.15;
@@ -96,6 +98,8 @@ export function unitFit(unit: string, question: string): number {
   if (!asked || !unit) return 0;
   return [...unit].some((ch) => asked.includes(ch) && !'万亿千百'.includes(ch)) ? 0.1 : 0;
 }
+
+const GROWTH_CUE = /增长|增速|增幅|涨|提高|下降|降低/;
 
 /** Measure words of counted things (家, 个, 座 …), not of money, size or time. */
 const COUNT = /[个家座项名人件张户所台次套辆条批]/;

@@ -71,6 +71,8 @@ describe('matching a number question to targets', () => {
     expect(unitFit('%', '设备购置奖补多少？')).toBeLessThan(0);
     expect(unitFit('个', '今年投资项目有多少个？')).toBeGreaterThan(0);
     expect(unitFit('%', '按设备购置额的多少给予奖补？')).toBeGreaterThan(0);
+    expect(unitFit('%', '固定资产投资涨了多少？')).toBe(0);
+    expect(unitFit('亿元', '固定资产投资涨了多少？')).toBe(0);
     expect(unitFit('万元', '按设备购置额的多少给予奖补？')).toBeLessThan(0);
   });
 });
