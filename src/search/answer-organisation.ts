@@ -14,7 +14,7 @@ const PASSAGES_READ = 10;
 const NOTE_REACH = 400;
 
 export const ORGANISATION_CUE =
-  /哪个部门|哪些部门|什么部门|哪个单位|哪些单位|什么单位|哪个机构|哪些机构|什么机构|哪家单位|谁(?:来)?(?:负责|承担|牵头|主管|管理|监管|拍板|解释|决策|组织)|由谁|责任单位|牵头单位|主管部门|负责部门|负责单位/;
+  /哪个部门|哪些部门|什么部门|哪个单位|哪些单位|什么单位|哪个机构|哪些机构|什么机构|哪家单位|谁(?:来)?(?:负责|承担|牵头|主管|管理|监管|拍板|解释|决策|组织)|谁来|谁去|由谁|责任单位|牵头单位|主管部门|负责部门|负责单位/;
 
 export function asksOrganisation(question: string): boolean {
   return ORGANISATION_CUE.test(question);

@@ -83,6 +83,8 @@ describe('organisation questions', () => {
     ['安徽支持工业互联网发展若干政策由哪个部门负责解释？', true],
     ['数据安全主体责任由谁承担？', true],
     ['外网建设的责任单位是哪个？', true],
+    ['谁来盯着运营单位把技术规范建好？', true],
+    ['谁能享受补贴？', false],
     ['有哪些园区？', false],
     ['城镇新增就业多少人？', false],
   ])('%s asks for a body: %s', (q, expected) => {
