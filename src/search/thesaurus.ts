@@ -2,7 +2,7 @@
 // once per process. `expansionsIn` finds the phrases of a text the thesaurus knows, longest first and
 // without overlaps, each with the other wordings that mean the same: the bridge between a question in
 // a user's words and a text in the policy's words, without a model. A wording may be split by a few
-// words ("经济…增长" matches 经济打算增长): people put a modal verb or a measure word inside a phrase.
+// filler words ("经济…增长" matches 经济打算增长): people put a modal verb or a measure word inside a phrase.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -24,13 +24,12 @@ export interface Thesaurus {
 }
 
 const THESAURUS_DIR = fileURLToPath(new URL('../../graph/thesaurus/', import.meta.url));
-export const THESAURUS_FILES = { everyday: 'everyday.tsv', abbreviations: 'abbreviations.tsv', synonyms: 'synonyms.tsv' } as const;
+export const THESAURUS_FILES = { everyday: 'everyday.tsv', abbreviations: 'abbreviations.tsv', synonyms: 'synonyms.tsv', fillers: 'fillers.txt' } as const;
 const MIN_VARIANT = 2;
 /** Marks where a wording may be split ("没…工作"). */
 export const GAP = '…';
-/** At most this many letters between the parts of a split wording, and no punctuation or digit. */
+/** At most this many characters between the parts of a split wording, all of them filler words. */
 const GAP_MAX = 4;
-const GAP_CHAR = /\p{L}/u;
 
 export interface ThesaurusEntry {
   term: string;
@@ -56,23 +55,32 @@ export function parseThesaurus(tsv: string, twoWay: boolean, file = 'thesaurus')
   return out;
 }
 
-/** Where a wording's parts occur from `at` on: each part within GAP_MAX letters of the one before. */
-function matchParts(text: string, at: number, parts: readonly string[]): { end: number; joined: string } | undefined {
+/** Whether a text is made of filler words only (graph/thesaurus/fillers.txt), longest first. */
+function onlyFillers(text: string, fillers: readonly string[]): boolean {
+  if (!text) return true;
+  return fillers.some((f) => text.startsWith(f) && onlyFillers(text.slice(f.length), fillers));
+}
+
+/** Where a wording's parts occur from `at` on: each part within GAP_MAX filler characters of the one before. */
+function matchParts(text: string, at: number, parts: readonly string[], fillers: readonly string[]): { end: number; joined: string } | undefined {
   if (!text.startsWith(parts[0]!, at)) return undefined;
   let end = at + parts[0]!.length;
   for (const part of parts.slice(1)) {
-    let next = end;
-    while (next - end <= GAP_MAX && !text.startsWith(part, next)) {
-      if (next >= text.length || !GAP_CHAR.test(text[next]!)) return undefined;
-      next++;
+    let next = -1;
+    for (let gap = 0; gap <= GAP_MAX && end + gap < text.length; gap++) {
+      if (text.startsWith(part, end + gap) && onlyFillers(text.slice(end, end + gap), fillers)) {
+        next = end + gap;
+        break;
+      }
     }
-    if (next - end > GAP_MAX) return undefined;
+    if (next < 0) return undefined;
     end = next + part.length;
   }
   return { end, joined: parts.join('') };
 }
 
-export function createThesaurus(entries: readonly ThesaurusEntry[]): Thesaurus {
+export function createThesaurus(entries: readonly ThesaurusEntry[], fillers: readonly string[] = []): Thesaurus {
+  const fillerWords = [...fillers].sort((a, b) => b.length - a.length);
   // wording (lowercase) → alternatives, policy terms first; a split wording's alternatives leave out other split wordings
   const alternatives = new Map<string, string[]>();
   const add = (surface: string, alts: string[]) => {
@@ -95,7 +103,7 @@ export function createThesaurus(entries: readonly ThesaurusEntry[]): Thesaurus {
         // the longest phrase starting here; of equals, the one written whole
         let best: { key: string; end: number; joined: string } | undefined;
         for (const w of byFirst.get(lower[i]!) ?? []) {
-          const m = matchParts(lower, i, w.parts);
+          const m = matchParts(lower, i, w.parts, fillerWords);
           if (m && (!best || m.end > best.end || (m.end === best.end && w.parts.length === 1))) best = { key: w.key, ...m };
         }
         if (!best) continue;
@@ -108,16 +116,24 @@ export function createThesaurus(entries: readonly ThesaurusEntry[]): Thesaurus {
   };
 }
 
+/** One filler word a line; `#` comments and blank lines skipped. */
+export function parseFillers(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
 let loaded: Thesaurus | undefined;
 
 export function loadThesaurus(dir = THESAURUS_DIR): Thesaurus {
   if (loaded && dir === THESAURUS_DIR) return loaded;
   const read = (file: string) => readFileSync(dir + file, 'utf8');
-  const thesaurus = createThesaurus([
-    ...parseThesaurus(read(THESAURUS_FILES.everyday), false, THESAURUS_FILES.everyday),
-    ...parseThesaurus(read(THESAURUS_FILES.abbreviations), true, THESAURUS_FILES.abbreviations),
-    ...parseThesaurus(read(THESAURUS_FILES.synonyms), true, THESAURUS_FILES.synonyms),
-  ]);
+  const thesaurus = createThesaurus(
+    [
+      ...parseThesaurus(read(THESAURUS_FILES.everyday), false, THESAURUS_FILES.everyday),
+      ...parseThesaurus(read(THESAURUS_FILES.abbreviations), true, THESAURUS_FILES.abbreviations),
+      ...parseThesaurus(read(THESAURUS_FILES.synonyms), true, THESAURUS_FILES.synonyms),
+    ],
+    parseFillers(read(THESAURUS_FILES.fillers)),
+  );
   if (dir === THESAURUS_DIR) loaded = thesaurus;
   return thesaurus;
 }

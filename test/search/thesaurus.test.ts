@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandMetricWords } from '../../src/search/match-targets.js';
 import { queryTokens } from '../../src/search/query-tokens.js';
-import { createThesaurus, loadThesaurus, parseThesaurus } from '../../src/search/thesaurus.js';
+import { createThesaurus, loadThesaurus, parseFillers, parseThesaurus } from '../../src/search/thesaurus.js';
 import { getSegmenter } from '../../src/segment/index.js';
 
 const thesaurus = loadThesaurus();
@@ -45,14 +45,23 @@ describe('thesaurus data', () => {
     expect(parseThesaurus('# comment\n\n居民消费价格\t物价|CPI\n', false)).toEqual([{ term: '居民消费价格', variants: ['物价', 'CPI'], twoWay: false }]);
   });
 
-  it('matches a wording split by a few words, and keeps the words between its parts apart', () => {
-    const t = createThesaurus(parseThesaurus('城镇调查失业率\t没…工作\n', false));
-    const [m] = t.expansionsIn('没有稳定工作的人');
-    expect(m).toMatchObject({ surface: '没工作', start: 0, end: 6, alternatives: ['城镇调查失业率'] });
+  it('matches a wording split by filler words only, and keeps the words between its parts apart', () => {
+    const t = createThesaurus(parseThesaurus('城镇调查失业率\t没…工作\n地区生产总值\t经济…增长\n', false), ['有', '打算', '了']);
+    const [m] = t.expansionsIn('没有工作的人');
+    expect(m).toMatchObject({ surface: '没工作', start: 0, end: 4, alternatives: ['城镇调查失业率'] });
     expect(t.expansionsIn('没工作')[0]!.end).toBe(3);
-    // too far apart, or across punctuation: not one phrase
-    expect(t.expansionsIn('没有去年那样多的工作')).toEqual([]);
+    expect(t.expansionsIn('经济打算增长多少')[0]!.alternatives).toEqual(['地区生产总值']);
+    // a word with a meaning of its own between the parts, punctuation, or too far: not one phrase
+    expect(t.expansionsIn('没有稳定工作')).toEqual([]);
+    expect(t.expansionsIn('数字经济核心产业增长')).toEqual([]);
     expect(t.expansionsIn('没有，工作')).toEqual([]);
+    expect(t.expansionsIn('没有有有有有工作')).toEqual([]);
+  });
+
+  it('reads the filler words as data', () => {
+    expect(parseFillers('# c\n打算\n\n 要 \n')).toEqual(['打算', '要']);
+    expect(alternatives('今年经济打算增长多少')).toContain('地区生产总值');
+    expect(alternatives('数字经济核心产业增长多少')).not.toContain('地区生产总值');
   });
 
   it('refuses a split wording that splits at an end or a policy term written split', () => {
