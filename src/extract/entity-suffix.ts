@@ -152,7 +152,9 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
       // a verb-noun body is generic alone (服务) yet names a sector with its suffix (服务贸易)
-      if (isGenericName(table.type, name, m.suffix) || (inner === undefined && isGenericName(table.type, body || name))) continue;
+      // …and a code number (211工程) is a whole body
+      const bodyNames = inner !== undefined || /^\d{3,4}$/.test(body);
+      if (isGenericName(table.type, name, m.suffix) || (!bodyNames && isGenericName(table.type, body || name))) continue;
       if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
       if (table.needsShortBody.has(m.suffix) && !isSectorBody(body, tokens, start, m.suffixStart, table)) continue;
       if (table.needsProperBody.has(m.suffix) && !hasProperBody(tokens, start, m.first, m.suffixStart, table.type)) {

@@ -24,6 +24,7 @@ export interface GrowOptions {
   stripPrefix?: RegExp;
 }
 
+const CODE = /^\d{3,4}$/;
 const DURATION = /^[一二三四五六七八九十两\d]+年$/;
 const LEVEL_PREFIX = new Set(['省', '市', '区', '县', '国家', '自治区', '中央', '全国']);
 
@@ -67,8 +68,10 @@ export function growNameStart(
       start = i;
       continue;
     }
-    // a programme's duration sits inside its name (苏南五市两年行动方案, 三年攻坚行动)
+    // a programme's duration sits inside its name (苏南五市两年行动方案, 三年攻坚行动), and a code
+    // number may be its whole body (211工程, 863计划) — then nothing before it belongs
     const duration = DURATION.test(t.word) && i >= first - 2;
+    if (CODE.test(t.word) && i === first - 1 && tokens[first]!.start === suffixStart) return t.start;
     if (isHardBoundary(t) && !duration) break;
     const tag = parseEntityTag(t.tag);
     if (opts.stopAtRegion && (t.tag === 'ns' || tag?.type === 'Region')) break;

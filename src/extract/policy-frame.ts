@@ -49,14 +49,30 @@ export function frameStart(tokens: Token[], verbs: Set<string>, first: number, e
   const start = frameFrom(tokens, verbs, first, end, maxLength, suffixes);
   // a quoted name right before the suffix takes at most a short qualifier before it (重点企业“服务包”制度;
   // not 国企采购平台接入市公共资源“一网交易”试点)
-  const open = tokens[first - 1]?.word === '”' ? openingQuoteBefore(tokens, first - 1) : undefined;
-  return start !== undefined && open !== undefined && tokens[open]!.start - start > QUALIFIER_BEFORE_QUOTE ? tokens[open]!.start : start;
+  const close = tokens[first - 1]?.word;
+  const open = close === '”' || close === '"' ? openingQuoteBefore(tokens, first - 1) : undefined;
+  if (start !== undefined && open !== undefined && tokens[open]!.start - start > QUALIFIER_BEFORE_QUOTE) return tokens[open]!.start;
+  return start === undefined ? undefined : afterOpenQuote(tokens, start, first);
+}
+
+/** A name opened by a quote that closes after its suffix starts inside the quote (云南大学"211工程"二期 → 211工程). */
+function afterOpenQuote(tokens: Token[], start: number, first: number): number {
+  let open: number | undefined;
+  for (let k = first - 1; k >= 0 && tokens[k]!.end > start; k--) {
+    const w = tokens[k]!.word;
+    if (w === '”') return start;
+    if (w === '“' || w === '"') {
+      open = k;
+      break;
+    }
+  }
+  return open !== undefined && tokens[open + 1] ? tokens[open + 1]!.start : start;
 }
 
 const QUALIFIER_BEFORE_QUOTE = 4;
 
 function openingQuoteBefore(tokens: Token[], close: number): number | undefined {
-  for (let k = close - 1; k >= 0 && close - k <= 10; k--) if (tokens[k]!.word === '“') return k;
+  for (let k = close - 1; k >= 0 && close - k <= 10; k--) if (tokens[k]!.word === '“' || tokens[k]!.word === '"') return k;
   return undefined;
 }
 
