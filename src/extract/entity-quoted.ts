@@ -3,6 +3,7 @@
 // book-title marks (《数据安全法》). A quoted phrase is a programme unless it names a way of thinking or a bare count.
 import type { EntityCandidate } from './entity-candidate.js';
 import { RULES } from './rule-ids.js';
+import { LEADING_WORDS } from './name-words.js';
 
 // Curly quotes, or straight ones in texts typed without them
 const QUOTED = /[“"]([^“”"，。；！？,;\n]{2,16})[”"]/g;
@@ -73,7 +74,10 @@ export function quotedCandidates(text: string): EntityCandidate[] {
     } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || listedUnder(text, end) || (carriedOut(text, m.index, end) && isSlogan(quote))) {
       // GUIDELINES "Policy": named slogans and frameworks (放管服, 双随机一公开) — a quote the
       // sentence carries out (实施/推进/落实 “…”), not a nickname or a brand merely quoted
-      out.push(candidate(quote, m.index, end));
+      // a short slogan takes the noun it is about along (抓好外贸“五新”, 推动能耗“双控”)
+      const about = text.slice(Math.max(0, m.index - 2), m.index);
+      const owned = quote.length <= 3 && /^\p{Script=Han}{2}$/u.test(about) && !LEADING_WORDS.has(about) && POLICY_VERB_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index - 2));
+      out.push(owned ? candidate(about + quote, m.index - 2, end) : candidate(quote, m.index, end));
     }
   }
   return out;
