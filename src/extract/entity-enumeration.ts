@@ -6,7 +6,7 @@ import type { Token } from '../model/index.js';
 import type { EntityCandidate } from './entity-candidate.js';
 import { parseEntityTag } from './entity-tag.js';
 import { isGenericName } from './generic-names.js';
-import { LEADING_WORDS, STRIP_PREFIXES, isHardBoundary } from './name-words.js';
+import { INNER_VERBS, LEADING_WORDS, STRIP_PREFIXES, isHardBoundary, isPunctuation } from './name-words.js';
 import { RULES } from './rule-ids.js';
 import { SUFFIX_TABLES } from './suffix-tables.js';
 import { divisionsNamed } from './divisions.js';
@@ -24,7 +24,11 @@ const HEAD_CONTINUATIONS = new Set(
 );
 const GROUP_NUMERAL = /^[二三四五六七八九十两]$/;
 
-type HeadKind = 'industry' | 'field' | 'park';
+type HeadKind = 'industry' | 'field' | 'park' | 'policy';
+
+/** Programme words that head a list of programmes (实施A、B等行动; 开展A等专项行动): each item is one. */
+const POLICY_HEADS = new Set(['行动', '专项行动', '行动计划', '改革']);
+const POLICY_TABLE = SUFFIX_TABLES.find((t) => t.type === 'Policy')!;
 
 /** Zone words that head a list of parks (抓好A、B和C等工业园区建设): each item names one zone. */
 const PARK_SUFFIXES = new Set(SUFFIX_TABLES.find((t) => t.type === 'Park')!.suffixes);
@@ -40,6 +44,7 @@ interface Item {
 function headKind(word: string, whole = true): HeadKind | undefined {
   if (FIELD_HEAD_WORDS.has(word)) return 'field';
   if (PARK_HEADS.has(word)) return 'park';
+  if (POLICY_HEADS.has(word)) return 'policy';
   if (INDUSTRY_HEAD_WORDS.has(word)) return 'industry';
   if (/(业|经济|旅游|贸易|制造|能源|材料|装备|医药)$/.test(word) && !NOT_INDUSTRY_HEAD.test(word) && word.length >= 2) return 'industry';
   // a named service sector heads its branches (航运金融、海事仲裁等航运服务); bare 服务 does not
@@ -164,8 +169,12 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
     const found = headPhrase(tokens, h);
     if (!found || HEAD_CONTINUATIONS.has(tokens[found.end + 1]?.word ?? '')) continue;
     const { kind, industryAfterField } = found;
-    const items = listItems(tokens, i);
+    const items = kind === 'policy' ? programmeItems(tokens, i) : listItems(tokens, i);
     if (items.length === 0) continue;
+    if (kind === 'policy') {
+      for (const it of items) pushProgramme(out, text, tokens, it);
+      continue;
+    }
     // the sector a list is headed by is a sector too (…等航运服务: 航运服务)
     if (kind === 'industry') pushHead(out, text, tokens, h, found.start, found.end);
     const firstItem = items[items.length - 1]!;
@@ -202,6 +211,34 @@ function pushHead(out: EntityCandidate[], text: string, tokens: Token[], h: numb
   while (first > h && qualifiers.test(tokens[first - 1]!.tag) && !/[型性]$/.test(tokens[first - 1]!.word)) first--;
   const name = text.slice(tokens[first]!.start, tokens[end]!.end);
   if (!INDUSTRY_HEAD_WORDS.has(name.replace(/^新型?/, ''))) push(out, text, tokens[first]!.start, tokens[end]!.end, RULES.entityEnumeration);
+}
+
+/** A list of programmes, or one programme the clause's verb carries out (开展A等专项行动). */
+function programmeItems(tokens: Token[], closer: number): Item[] {
+  const items: Item[] = [];
+  let last = closer - 1;
+  for (;;) {
+    // a programme's name holds verbs and idioms (土壤污染源头防控): it runs back to a separator or the clause's verb
+    let first = last + 1;
+    while (first - 1 >= 0 && !isPunctuation(tokens[first - 1]!.word) && !LIST_BREAKS.has(tokens[first - 1]!.word) && !POLICY_TABLE.frameVerbs.has(tokens[first - 1]!.word)) first--;
+    if (first > last) return [];
+    items.push({ first, last });
+    const sep = tokens[first - 1];
+    if (sep?.word !== '、') break;
+    last = first - 2;
+  }
+  // only a list the clause's verb carries out (实施A、B等行动; 开展A等专项行动)
+  return POLICY_TABLE.frameVerbs.has(tokens[items[items.length - 1]!.first - 1]?.word ?? '') ? items : [];
+}
+
+const LIST_BREAKS = new Set(['、', '和', '及', '以及', '与', '的']);
+
+/** GUIDELINES "Policy": an item of a list headed by a programme word names a programme when it names an action. */
+function pushProgramme(out: EntityCandidate[], text: string, tokens: Token[], it: Item): void {
+  const inner = tokensOf(tokens, it);
+  const name = text.slice(tokens[it.first]!.start, tokens[it.last]!.end);
+  if (name.length < 3 || name.length > 16 || isGenericName('Policy', name) || !inner.some((t) => /^(v|vn|l|i)$/.test(t.tag) || INNER_VERBS.has(t.word))) return;
+  out.push({ type: 'Policy', name, start: tokens[it.first]!.start, end: tokens[it.last]!.end, rule: RULES.entityEnumeration });
 }
 
 /** Heads that may follow a list without 等: "冶金、制糖、纺织行业" lists three industries. */
