@@ -92,16 +92,25 @@ export async function recogniseQueryEntities(
 ): Promise<RecognisedEntity[]> {
   const lookup = terms.filter((t) => codePointLength(t) >= 2);
   const [found, recognised] = await Promise.all([
-    lookup.length ? deps.store.findEntities({ tokens: lookup, limit: CANDIDATES }) : Promise.resolve([]),
+    lookup.length ? deps.store.findEntityCandidates(lookup, CANDIDATES) : Promise.resolve([]),
     recognisedInStore(deps, query),
   ]);
   const matched = new Map<string, RecognisedEntity>();
   const detail = (e: EntityDetail) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions, docIds: e.docIds });
   for (const { entity, span } of recognised) matched.set(entity.id, { ...detail(entity), strength: 1, span });
-  for (const e of found) {
-    if (matched.has(e.id)) continue;
-    const m = nameMatch(query, e);
-    if (m) matched.set(e.id, { ...detail(e), ...m });
+  // Candidates come without their documents: most are dropped here, and the few the query names
+  // are looked up (one batch) for them.
+  const named = found.flatMap((e) => {
+    const m = matched.has(e.id) ? undefined : nameMatch(query, e);
+    return m ? [{ id: e.id, match: m }] : [];
+  });
+  const details = await knownEntities(
+    deps.store,
+    named.map((n) => n.id),
+  );
+  for (const { id, match } of named) {
+    const e = details.get(id);
+    if (e) matched.set(id, { ...detail(e), ...match });
   }
   const all = [...matched.values()];
   const kept = all.filter((e) => !all.some((o) => o !== e && e.span && o.span && o.strength >= e.strength && inside(e.span, o.span)));

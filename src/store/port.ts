@@ -59,6 +59,9 @@ export interface EntityDetail extends Entity {
   docIds: string[];
 }
 
+/** An entity with its mention count, without the documents (cheap to find many of). */
+export type EntityCandidate = Omit<EntityDetail, 'docIds'>;
+
 export interface StoreStats {
   documents: number;
   passages: number;
@@ -191,6 +194,11 @@ export interface GraphStore {
 
   /** By substring of name or alias (`text`) and/or by whole search tokens of name or alias (`tokens`). */
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): Promise<EntityDetail[]>;
+  /**
+   * As findEntities by `tokens` alone (same entities, same order), without the documents: recognising
+   * a query's entities weighs dozens of candidates and keeps a few, whose documents it then asks for.
+   */
+  findEntityCandidates(tokens: string[], limit: number): Promise<EntityCandidate[]>;
   getEntity(id: string): Promise<EntityDetail | undefined>;
   /** Entities by id in one look-up; unknown ids are left out. */
   getEntities(ids: string[]): Promise<EntityDetail[]>;

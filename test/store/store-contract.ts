@@ -558,6 +558,15 @@ export function describeStoreContract(name: string, openStore: () => Promise<Res
         expect(ids(await store.findEntities({ tokens: ['链长制', '家纺产业'], type: 'Policy', limit: 10 }))).toEqual([E.chain.id]);
       });
 
+      it('finds entity candidates by tokens as findEntities does, without their documents', async () => {
+        for (const tokens of [['家纺产业'], ['高新区', '链长制', '新一代信息技术产业', '家纺产业'], ['高新'], []]) {
+          for (const limit of [10, 2]) {
+            const full = await store.findEntities({ tokens, limit });
+            expect(await store.findEntityCandidates(tokens, limit)).toEqual(full.map(({ docIds: _, ...candidate }) => candidate));
+          }
+        }
+      });
+
       it('names the embedder of the stored vectors, and none when nothing is stored', async () => {
         await store.resetForTests();
         expect(await store.embeddersInUse()).toEqual([]);

@@ -219,6 +219,10 @@ export class EmbeddedStore implements GraphStore {
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return this.use((db) => graph.findEntities(db, this.entityStats(), q));
   }
+  findEntityCandidates(tokens: string[], limit: number) {
+    // The documents come from memory here: dropping them only keeps the two stores alike.
+    return this.use((db) => graph.findEntities(db, this.entityStats(), { tokens, limit }).map(({ docIds: _, ...candidate }) => candidate));
+  }
   getEntity(id: string) {
     return this.use((db) => graph.getEntity(db, this.entityStats(), id));
   }

@@ -108,6 +108,9 @@ export class Neo4jStore implements GraphStore {
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
     return graph.findEntities(this.db, q);
   }
+  findEntityCandidates(tokens: string[], limit: number) {
+    return graph.findEntityCandidates(this.db, tokens, limit);
+  }
   getEntity(id: string) {
     return graph.getEntity(this.db, id);
   }

@@ -1,7 +1,7 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { EntityCandidate, EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { NeighborWalk } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
@@ -65,6 +65,23 @@ async function findEntitiesByTokens(db: Neo4jConnection, tokens: string[], type:
     if (!merged.has(e.id)) merged.set(e.id, e);
   }
   return [...merged.values()].slice(0, limit);
+}
+
+/** findEntities by tokens alone, without the documents (their collection is most of its cost). */
+export async function findEntityCandidates(db: Neo4jConnection, tokens: string[], limit: number): Promise<EntityCandidate[]> {
+  const query = luceneQuery(tokens);
+  if (!query) return [];
+  const rows = await readRows(
+    db,
+    `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS e
+     WITH e, ${MENTION_COUNT} AS mentions ORDER BY mentions DESC, e.name, e.id LIMIT $limit
+     RETURN e {.id, .type, .name, .aliases} AS e, mentions`,
+    { query, limit: int(limit) },
+  );
+  return rows.map((r) => {
+    const { docIds: _, ...candidate } = toEntityDetail(r.e as Row, r.mentions, []);
+    return candidate;
+  });
 }
 
 export async function getEntity(db: Neo4jConnection, id: string): Promise<EntityDetail | undefined> {
