@@ -153,7 +153,10 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const body = name.slice(0, name.length - m.suffix.length);
       // a verb-noun body is generic alone (服务) yet names a sector with its suffix (服务贸易)
       // …and a code number (211工程) is a whole body
-      const bodyNames = inner !== undefined || /^\d{3,4}$/.test(body);
+      // …and a two-character sector jieba knows as one noun (种业, 林业) is named by its one character
+      const word = tokens[m.first]!;
+      const oneWord = table.type === 'Industry' && start === word.start && word.word === name && name.length === 2 && /^n/.test(word.tag);
+      const bodyNames = inner !== undefined || /^\d{3,4}$/.test(body) || oneWord;
       if (isGenericName(table.type, name, m.suffix) || (!bodyNames && isGenericName(table.type, body || name))) continue;
       if (body.length < (table.minBody.get(m.suffix) ?? 0)) continue;
       if (table.needsShortBody.has(m.suffix) && !isSectorBody(body, tokens, start, m.suffixStart, table)) continue;
