@@ -65,7 +65,7 @@ describe('recogniseEntities', () => {
     ['items of a list of programmes the clause carries out are programmes', '实施水体污染源头防控、建筑垃圾综合治理等行动，深化', 'Policy', '水体污染源头防控'],
     ['one programme before 等专项行动 is a programme', '开展工程款拖欠清理整治等专项行动，组建', 'Policy', '工程款拖欠清理整治'],
     ['a trade-in programme is a policy', '加力扩围开展家电以旧换新，发放消费券', 'Policy', '家电以旧换新'],
-    ['a two-character sector jieba knows as one noun is an industry', '加快推进种业振兴，支持林业发展', 'Industry', '林业'],
+    ['a two-character sector jieba knows as one noun is an industry', '加快推进种业振兴', 'Industry', '种业'],
     ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
     ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
     ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],
