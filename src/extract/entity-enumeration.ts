@@ -266,7 +266,9 @@ function transitionSource(out: EntityCandidate[], text: string, tokens: Token[],
 function namesSector(tokens: Token[], it: Item): boolean {
   const inner = tokensOf(tokens, it);
   if (inner.length > 1 && inner[inner.length - 1]!.tag === 'a') return false;
-  return !inner.every((t) => TRAIT_TAGS.has(t.tag) && !parseEntityTag(t.tag)) && !NOT_SECTOR_END.test(inner.map((t) => t.word).join(''));
+  // one activity verb alone is a listed sector (旅游、娱乐、健身等产业)
+  const activity = inner.length === 1 && inner[0]!.tag === 'v' && inner[0]!.word.length >= 2;
+  return (activity || !inner.every((t) => TRAIT_TAGS.has(t.tag) && !parseEntityTag(t.tag))) && !NOT_SECTOR_END.test(inner.map((t) => t.word).join(''));
 }
 
 /** An item of a zone list that names one zone: a place, a quoted name, or a word jieba does not know. */
