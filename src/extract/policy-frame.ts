@@ -2,7 +2,7 @@
 // the whole phrase up to the programme's suffix is its name, verbs inside included (发展, 提升, 深化).
 import type { Token } from '../model/index.js';
 import { parseEntityTag } from './entity-tag.js';
-import { STRIP_PREFIXES, isHardBoundary } from './name-words.js';
+import { INNER_VERBS, LEADING_WORDS, STRIP_PREFIXES, isHardBoundary } from './name-words.js';
 
 /** A short common word (蓝天, 碧水), not a place: coordinated qualifiers of one programme. */
 const isQualifier = (t: Token | undefined): boolean => !!t && t.word.length <= 3 && t.tag !== 'ns' && !parseEntityTag(t.tag) && /^\p{Script=Han}+$/u.test(t.word);
@@ -101,6 +101,7 @@ function frameFrom(tokens: Token[], verbs: Set<string>, first: number, end: numb
   if (outer === undefined) return undefined;
   let k = outer + 1;
   // 推进实施X工程: both verbs frame; a quantifier or separator after the verb opens no name (推广一批…)
-  while (k < first && (verbs.has(tokens[k]!.word) || STRIP_PREFIXES.has(tokens[k]!.word) || (isHardBoundary(tokens[k]!) && tokens[k]!.word !== '“'))) k++;
+  // …and the verbs chained after it (巩固拓展深入贯彻X规定)
+  while (k < first && (verbs.has(tokens[k]!.word) || STRIP_PREFIXES.has(tokens[k]!.word) || (LEADING_WORDS.has(tokens[k]!.word) && !INNER_VERBS.has(tokens[k]!.word) && /^(v|vd|d|ad)$/.test(tokens[k]!.tag)) || (isHardBoundary(tokens[k]!) && tokens[k]!.word !== '“'))) k++;
   return k < first ? tokens[k]!.start : undefined;
 }
