@@ -18,12 +18,12 @@ export function sloganCandidates(text: string, tokens: Token[]): EntityCandidate
   const out: EntityCandidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.word.length !== 2 || NOT_MEANS.has(t.word) || !MEANS_TAGS.test(t.tag) || !/^\p{Script=Han}{2}$/u.test(t.word)) continue;
-    // the raising verb and the place, as one token (强省) or two (强/省), ending on a token boundary
-    const rest = text.slice(t.end, t.end + 2);
-    if (rest.length !== 2 || !VERBS.has(rest[0]!) || !PLACES.has(rest[1]!)) continue;
+    // cheapest test first: the raising verb and the place right after a two-character word
+    if (t.word.length !== 2 || !VERBS.has(text[t.end] ?? '') || !PLACES.has(text[t.end + 1] ?? '')) continue;
+    if (NOT_MEANS.has(t.word) || !MEANS_TAGS.test(t.tag) || !/^\p{Script=Han}{2}$/u.test(t.word)) continue;
+    // as one token (强省) or two (强/省), ending on a token boundary
     const end = t.end + 2;
-    if (!tokens.some((u) => u.end === end) || tokens[i + 1]?.start !== t.end) continue;
+    if (tokens[i + 1]?.end !== end && tokens[i + 2]?.end !== end) continue;
     out.push({ type: 'Policy', name: text.slice(t.start, end), start: t.start, end, rule: RULES.entitySlogan });
   }
   return out;

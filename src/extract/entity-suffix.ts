@@ -44,8 +44,12 @@ interface SuffixMatch {
 function matchSuffix(index: SuffixIndex, text: string, tokens: Token[], j: number): SuffixMatch | undefined {
   const t = tokens[j]!;
   const list = index.byLastChar.get(t.word[t.word.length - 1] ?? '');
-  if (!list || endsWithBlocked(index.table.blockedEndings, t.word)) return undefined;
+  if (!list) return undefined;
+  let blocked: boolean | undefined;
   for (const suffix of list) {
+    // blocked endings are looked up once, and only for a token a suffix can end
+    blocked ??= endsWithBlocked(index.table.blockedEndings, t.word);
+    if (blocked) return undefined;
     const suffixStart = t.end - suffix.length;
     if (t.word.endsWith(suffix)) {
       // a one-character suffix means nothing inside a word (家园, 稻谷) — but a word of three or more
