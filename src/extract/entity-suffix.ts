@@ -132,6 +132,8 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const { table } = index;
       const next = tokens[j + 1];
       if (next && table.continuations.has(next.word)) continue;
+      // 工业 before a noun qualifies it (典型工业应用场景, 特色工业云服务平台): no industry ends there
+      if (table.type === 'Industry' && tokens[j]!.word === '工业' && next && !isHardBoundary(next)) continue;
       // a verb glued to a programme word in a phrase jieba knows as one (深化改革/j) is a predicate,
       // not a name's body (建设工程/n is a name's tail)
       if (table.type === 'Policy' && m.suffix.length >= 2 && !tokens[j]!.tag.startsWith('n') && LEADING_WORDS.has(tokens[j]!.word.slice(0, m.suffixStart - tokens[j]!.start))) continue;
