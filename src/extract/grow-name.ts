@@ -20,6 +20,8 @@ export interface GrowOptions {
   stopAtOuterVerb?: boolean;
   /** Stop at a word that is itself a complete industry (旅游业支柱性产业 → 支柱性产业). */
   stopAtIndustry?: boolean;
+  /** An idiom right before a bare suffix may be the whole body (离退休制度). */
+  idiomBody?: boolean;
   /** A qualifier dropped from the front of the name (省级制造业 → 制造业). */
   stripPrefix?: RegExp;
 }
@@ -72,6 +74,9 @@ export function growNameStart(
     // number may be its whole body (211工程, 863计划) — then nothing before it belongs
     const duration = DURATION.test(t.word) && i >= first - 2;
     if (CODE.test(t.word) && i === first - 1 && tokens[first]!.start === suffixStart) return t.start;
+    // an idiom right before a bare suffix is the name's body (离退休制度, 扫黄打非专项行动)
+    // …unless the idiom opens with a predicate word (始终保持战略定力)
+    if (t.tag === 'i' && i === first - 1 && tokens[first]!.start === suffixStart && opts.idiomBody === true && !LEADING_WORDS.has(t.word.slice(0, 2))) return t.start;
     if (isHardBoundary(t) && !duration) break;
     const tag = parseEntityTag(t.tag);
     if (opts.stopAtRegion && (t.tag === 'ns' || tag?.type === 'Region')) break;

@@ -68,6 +68,7 @@ describe('recogniseEntities', () => {
     ['a two-character sector jieba knows as one noun is an industry', '加快推进种业振兴', 'Industry', '种业'],
     ['verbs chained after the frame verb open no name', '巩固拓展深入贯彻中央八项规定精神学习教育成果', 'Policy', '中央八项规定'],
     ['a named campaign is a policy', '深入开展爱国卫生运动，提高', 'Policy', '爱国卫生运动'],
+    ['an idiom right before a bare suffix is the body', '严格执行离退休制度,建立', 'Policy', '离退休制度'],
     ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
     ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
     ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],

@@ -58,6 +58,7 @@ const RuleFile = z.object({
   grow: z.object({
     maxLength: z.number().int().positive(),
     allowAnd: z.boolean().optional(),
+    idiomBody: z.boolean().optional(),
     joinCoordinate: z.boolean().optional(),
     stopAtRegion: z.boolean().optional(),
     stopAtVerb: z.boolean().optional(),
