@@ -9,6 +9,7 @@ import { quotedCandidates, titledCandidates } from './entity-quoted.js';
 import { enumerationCandidates } from './entity-enumeration.js';
 import { headingCandidates } from './entity-heading.js';
 import { sloganCandidates } from './entity-slogan.js';
+import { regionalStrategyCandidates } from './entity-regional-strategy.js';
 import { canonicalName } from './canonical-name.js';
 import { isGenericName } from './generic-names.js';
 import { RULES, type RuleId } from './rule-ids.js';
@@ -39,6 +40,7 @@ export function recogniseCandidates(text: string, tokens: Token[]): EntityCandid
     ...enumerationCandidates(text, tokens),
     ...headingCandidates(text),
     ...sloganCandidates(text, tokens),
+    ...regionalStrategyCandidates(text),
     ].map(asDivision),
   );
 }

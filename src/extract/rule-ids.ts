@@ -15,6 +15,7 @@ export const RULES = {
   entityZoneList: 'entity.zone-list',
   entityHeadingIndustry: 'entity.heading-industry',
   entitySlogan: 'entity.slogan',
+  entityRegionalStrategy: 'entity.regional-strategy',
   entityTransition: 'entity.transition-source',
   targetReach: 'target.reach',
   targetFloor: 'target.floor',
