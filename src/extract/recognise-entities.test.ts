@@ -71,6 +71,8 @@ describe('recogniseEntities', () => {
     ['an idiom right before a bare suffix is the body', '严格执行离退休制度,建立', 'Policy', '离退休制度'],
     ['an area and the development set for it is a regional strategy', '推动西北地区高质量发展，加大', 'Policy', '西北地区高质量发展'],
     ['a named support tool is a policy instrument', '用好普惠养老贷款支持工具，引导', 'Policy', '普惠养老贷款支持工具'],
+    ['a slogan may raise a field (科技兴农)', '深入实施质量兴农、品牌强农', 'Policy', '质量兴农'],
+    ['a slogan jieba knows as one word', '坚持全面从严治党，', 'Policy', '从严治党'],
     ['quoted items of a zone list are zones', '深化“星火空间”、“云帆社区”等创新示范区建设', 'Park', '云帆社区'],
     ['an unknown word in a zone list is a zone', '持续提升西岭芯港、大飞机园等特色产业园区能级', 'Park', '西岭芯港'],
     ['a place listed before a zone that opens with a place shares its zone word', '争取建设勐满、河口边境贸易区', 'Park', '勐满'],
