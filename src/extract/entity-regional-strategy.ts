@@ -14,8 +14,12 @@ const STRATEGY = new RegExp(`(\\p{Script=Han}{2,6}(?:${alt(r.areas)}))((?:\\p{Sc
 /** Words that open a clause rather than name an area. */
 const NOT_AREA = /^(推动|推进|促进|支持|加快|实施|深化|深入|全面|持续|着力|大力|积极|各|本|全)/;
 
+const AREA_WORD = new RegExp(alt(r.areas));
+
 export function regionalStrategyCandidates(text: string): EntityCandidate[] {
   const out: EntityCandidate[] = [];
+  // the full pattern is costly to try at every position: most passages name no 地区 or 流域
+  if (!AREA_WORD.test(text)) return out;
   STRATEGY.lastIndex = 0;
   for (let m = STRATEGY.exec(text); m; m = STRATEGY.exec(text)) {
     let area = m[1]!;

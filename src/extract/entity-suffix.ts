@@ -26,6 +26,9 @@ const INDEXES: SuffixIndex[] = SUFFIX_TABLES.map((table) => {
   return { table, byLastChar };
 });
 
+/** Every suffix's last character: most tokens end in none, and skip all tables at one look-up. */
+const LAST_CHARS = new Set(INDEXES.flatMap((i) => [...i.byLastChar.keys()]));
+
 /** Tags of words jieba does not know (x) or calls organisations (nt): a one-character suffix may end them. */
 const OPEN_TAGS = new Set(['x', 'nt']);
 
@@ -126,6 +129,8 @@ function isProperLexiconTag(tag: string): boolean {
 export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate[] {
   const out: EntityCandidate[] = [];
   for (let j = 0; j < tokens.length; j++) {
+    const w = tokens[j]!.word;
+    if (!LAST_CHARS.has(w[w.length - 1] ?? '')) continue;
     for (const index of INDEXES) {
       const m = matchSuffix(index, text, tokens, j);
       if (!m) continue;
