@@ -13,7 +13,8 @@ import { codePointLength } from './query-tokens.js';
 const CANDIDATES = 50;
 const MAX_ENTITIES = 8;
 /** Endings that only say what kind of thing a name is; a name may be written without them. */
-const GENERIC_ENDING = /(产业|行业|计划|政策|制度|工程|行动|活动)$/;
+const GENERIC_ENDINGS = ['产业', '行业', '计划', '政策', '制度', '工程', '行动', '活动'];
+const GENERIC_ENDING = new RegExp(`(${GENERIC_ENDINGS.join('|')})$`);
 const MIN_STEM = 3;
 const STEM_STRENGTH = 0.9;
 
@@ -72,18 +73,6 @@ export async function knownEntities(store: SearchDeps['store'], ids: Iterable<st
   return new Map(found.map((e) => [e.id, e]));
 }
 
-async function recognisedInStore(
-  deps: Pick<SearchDeps, 'store' | 'segmenter'>,
-  text: string,
-): Promise<Array<{ entity: EntityDetail; span: { start: number; end: number } }>> {
-  const mentions = recogniseMentions(deps.segmenter, text);
-  const known = await knownEntities(deps.store, mentions.map((m) => m.id));
-  return mentions.flatMap((m) => {
-    const entity = known.get(m.id);
-    return entity ? [{ entity, span: { start: m.start, end: m.end } }] : [];
-  });
-}
-
 /** Recognised entities, strongest and most mentioned first. */
 export async function recogniseQueryEntities(
   deps: Pick<SearchDeps, 'store' | 'segmenter'>,
@@ -91,25 +80,33 @@ export async function recogniseQueryEntities(
   terms: readonly string[],
 ): Promise<RecognisedEntity[]> {
   const lookup = terms.filter((t) => codePointLength(t) >= 2);
-  const [found, recognised] = await Promise.all([
-    lookup.length ? deps.store.findEntityCandidates(lookup, CANDIDATES) : Promise.resolve([]),
-    recognisedInStore(deps, query),
-  ]);
+  const mentions = recogniseMentions(deps.segmenter, query);
+  // One look-up: the candidates, with the details of the recogniser's entities and of the candidates
+  // the query names (a superset of what nameMatch keeps below).
+  const { candidates: found, details } = await deps.store.recognitionLookup({
+    tokens: lookup,
+    limit: CANDIDATES,
+    ids: [...new Set(mentions.map((m) => m.id))],
+    text: query,
+    endings: GENERIC_ENDINGS,
+  });
+  const known = new Map(details.map((e) => [e.id, e]));
   const matched = new Map<string, RecognisedEntity>();
   const detail = (e: EntityDetail) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions, docIds: e.docIds });
-  for (const { entity, span } of recognised) matched.set(entity.id, { ...detail(entity), strength: 1, span });
-  // Candidates come without their documents: most are dropped here, and the few the query names
-  // are looked up (one batch) for them.
+  for (const m of mentions) {
+    const entity = known.get(m.id);
+    // a later mention of the same entity wins, as it always did
+    if (entity) matched.set(entity.id, { ...detail(entity), strength: 1, span: { start: m.start, end: m.end } });
+  }
   const named = found.flatMap((e) => {
     const m = matched.has(e.id) ? undefined : nameMatch(query, e);
     return m ? [{ id: e.id, match: m }] : [];
   });
-  const details = await knownEntities(
-    deps.store,
-    named.map((n) => n.id),
-  );
+  // Should the store's idea of "named" ever miss one nameMatch keeps, its details are asked for.
+  const missing = named.filter((n) => !known.has(n.id)).map((n) => n.id);
+  for (const [id, e] of await knownEntities(deps.store, missing)) known.set(id, e);
   for (const { id, match } of named) {
-    const e = details.get(id);
+    const e = known.get(id);
     if (e) matched.set(id, { ...detail(e), ...match });
   }
   const all = [...matched.values()];

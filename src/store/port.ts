@@ -127,6 +127,19 @@ export interface TargetsForAnyQuery {
   perLookup: number;
 }
 
+/** Entity recognition's look-ups for one query, asked at once (see GraphStore.recognitionLookup). */
+export interface RecognitionLookup {
+  /** Search tokens: candidates as findEntityCandidates(tokens, limit) finds them. */
+  tokens: string[];
+  limit: number;
+  /** Entities to detail whatever the candidates are (unknown ones left out). */
+  ids: string[];
+  /** The query: candidates it names are detailed too. */
+  text: string;
+  /** Generic endings a name may be written without (产业): a candidate whose name less one occurs in `text` is named. */
+  endings: string[];
+}
+
 export interface SchemaState {
   /** Dimension of the passage vector index, when it exists. */
   vectorDimension?: number;
@@ -199,6 +212,12 @@ export interface GraphStore {
    * a query's entities weighs dozens of candidates and keeps a few, whose documents it then asks for.
    */
   findEntityCandidates(tokens: string[], limit: number): Promise<EntityCandidate[]>;
+  /**
+   * Recognising a query's entities in one look-up: `candidates` exactly as findEntityCandidates, and
+   * `details` as getEntities gives them for `ids` and for the candidates whose name or an alias (case
+   * aside), or name less one of `endings`, occurs in `text`, in no particular order.
+   */
+  recognitionLookup(q: RecognitionLookup): Promise<{ candidates: EntityCandidate[]; details: EntityDetail[] }>;
   getEntity(id: string): Promise<EntityDetail | undefined>;
   /** Entities by id in one look-up; unknown ids are left out. */
   getEntities(ids: string[]): Promise<EntityDetail[]>;

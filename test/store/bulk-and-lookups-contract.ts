@@ -1,6 +1,6 @@
 // Contract for what bulk loading and the search channels ask of a store, run against each adapter:
 // a batch write equals writing one by one, and each one-round-trip look-up (graphChannel,
-// getEntities, targetsForAny) equals the several small look-ups it replaces.
+// getEntities, recognitionLookup, targetsForAny) equals the several small look-ups it replaces.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RELATION_TYPES } from '../../src/model/index.js';
 import type { GraphExport } from '../../src/store/port.js';
@@ -68,6 +68,19 @@ export function describeBulkAndLookups(name: string, openStore: () => Promise<Re
       expect(ids(found)).toEqual([E.park.id, E.it.id]);
       expect(found[0]).toEqual(await store.getEntity(E.park.id));
       expect(await store.getEntities([])).toEqual([]);
+    });
+
+    it('recognitionLookup gives findEntityCandidates and the details of the ids and of the candidates the text names', async () => {
+      await store.writeDocuments([{ doc: docA(), replaces: [] }, { doc: docB(), replaces: [] }, { doc: docChain(), replaces: [] }]);
+      const tokens = [E.it.name, E.equip.name, E.park.name];
+      const q = { tokens, limit: 50, ids: [E.chain.id, 'Policy:不存在'], text: '智能装备和南通高新区', endings: ['产业'] };
+      const { candidates, details } = await store.recognitionLookup(q);
+      expect(candidates).toEqual(await store.findEntityCandidates(tokens, 50));
+      // 南通高新区 by its name, 智能装备产业 by its name less 产业; 新一代信息技术产业 is not named
+      const sorted = (xs: Array<{ id: string }>) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(sorted(details)).toEqual(sorted(await store.getEntities([E.chain.id, E.park.id, E.equip.id])));
+      expect(await store.recognitionLookup({ ...q, tokens: [], ids: [] })).toEqual({ candidates: [], details: [] });
+      expect((await store.recognitionLookup({ ...q, tokens: [] })).candidates).toEqual([]);
     });
 
     it('targetsForAny is the union of the single look-ups, each target once', async () => {

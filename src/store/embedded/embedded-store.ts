@@ -2,7 +2,8 @@
 // better-sqlite3 is synchronous; each method runs its statements at once and answers a promise, so
 // every SQLite failure surfaces as a rejected AppError (original kept as `cause`).
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, RecognitionLookup, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import { namedIn } from '../named-in.js';
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
 import { one, openDatabase, run, toStoreError, type Db } from './open-database.js';
@@ -222,6 +223,14 @@ export class EmbeddedStore implements GraphStore {
   findEntityCandidates(tokens: string[], limit: number) {
     // The documents come from memory here: dropping them only keeps the two stores alike.
     return this.use((db) => graph.findEntities(db, this.entityStats(), { tokens, limit }).map(({ docIds: _, ...candidate }) => candidate));
+  }
+  recognitionLookup(q: RecognitionLookup) {
+    // One call of the port, two in-process look-ups here (no round trip to save).
+    return this.use((db) => {
+      const candidates = q.tokens.length ? graph.findEntities(db, this.entityStats(), { tokens: q.tokens, limit: q.limit }).map(({ docIds: _, ...candidate }) => candidate) : [];
+      const named = candidates.filter((e) => namedIn(q.text, e, q.endings)).map((e) => e.id);
+      return { candidates, details: graph.getEntities(db, this.entityStats(), [...new Set([...q.ids, ...named])]) };
+    });
   }
   getEntity(id: string) {
     return this.use((db) => graph.getEntity(db, this.entityStats(), id));

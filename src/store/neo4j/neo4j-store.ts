@@ -1,6 +1,6 @@
 // The production GraphStore: Neo4j through one driver. Each method delegates to a small query module.
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, RecognitionLookup, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { Neo4jConnection, type Neo4jSettings } from './connection.js';
 import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import { readDocument } from './read-document.js';
@@ -110,6 +110,9 @@ export class Neo4jStore implements GraphStore {
   }
   findEntityCandidates(tokens: string[], limit: number) {
     return graph.findEntityCandidates(this.db, tokens, limit);
+  }
+  recognitionLookup(q: RecognitionLookup) {
+    return graph.recognitionLookup(this.db, q);
   }
   getEntity(id: string) {
     return graph.getEntity(this.db, id);

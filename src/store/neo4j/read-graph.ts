@@ -1,7 +1,7 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityCandidate, EntityDetail, GraphEdge, GraphNode, NeighborQuery, OverviewFilter, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { EntityCandidate, EntityDetail, GraphEdge, GraphNode, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { NeighborWalk } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
@@ -82,6 +82,48 @@ export async function findEntityCandidates(db: Neo4jConnection, tokens: string[]
     const { docIds: _, ...candidate } = toEntityDetail(r.e as Row, r.mentions, []);
     return candidate;
   });
+}
+
+/** Candidates by the query's tokens, ranked as findEntityCandidates, with the ids of those `$text` names (as namedIn decides). */
+const RECOGNITION_CANDIDATES = `CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node AS e
+       WITH e, ${MENTION_COUNT} AS mentions ORDER BY mentions DESC, e.name, e.id LIMIT $limit
+       RETURN collect({e: e {.id, .type, .name, .aliases}, mentions: mentions}) AS candidates,
+              collect(CASE WHEN any(s IN [e.name] + coalesce(e.aliases, []) WHERE s <> '' AND $text CONTAINS toLower(s))
+                        OR any(x IN $endings WHERE e.name ENDS WITH x AND size(e.name) > size(x)
+                               AND $text CONTAINS toLower(left(e.name, size(e.name) - size(x))))
+                      THEN e.id END) AS named`;
+
+/**
+ * Entity recognition's look-ups in one statement: the candidates, and the details (as getEntities)
+ * of the recognised ids and of the candidates the query names — a search made these three round
+ * trips, the last waiting on the first.
+ */
+export async function recognitionLookup(db: Neo4jConnection, q: RecognitionLookup): Promise<{ candidates: EntityCandidate[]; details: EntityDetail[] }> {
+  const query = luceneQuery(q.tokens);
+  if (!query && !q.ids.length) return { candidates: [], details: [] };
+  const rows = await readRows(
+    db,
+    `CALL () {
+       ${query ? RECOGNITION_CANDIDATES : 'RETURN [] AS candidates, [] AS named'}
+     }
+     CALL (named) {
+       UNWIND $ids + named AS id
+       WITH DISTINCT id
+       MATCH (e:Entity {id: id})
+       ${DETAIL}
+       RETURN collect({e: e {.*}, mentions: mentions, docIds: docIds}) AS details
+     }
+     RETURN candidates, details`,
+    { query, limit: int(q.limit), ids: q.ids, text: q.text.toLowerCase(), endings: q.endings },
+  );
+  const row = rows[0] ?? { candidates: [], details: [] };
+  return {
+    candidates: (row.candidates as Row[]).map((r) => {
+      const { docIds: _, ...candidate } = toEntityDetail(r.e as Row, r.mentions, []);
+      return candidate;
+    }),
+    details: (row.details as Row[]).map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds)),
+  };
 }
 
 export async function getEntity(db: Neo4jConnection, id: string): Promise<EntityDetail | undefined> {
