@@ -39,7 +39,7 @@ export function documentProfile({ title, passages, regionMentions }: ProfileInpu
   const docTitle = /[。，；：]/.test(firstLine) ? title : firstLine;
   const genre = genreOf(docTitle, head, text);
   const issuer = issuerOf(docTitle, head);
-  const publishedAt = dateOf(head, text, title, genre);
+  const publishedAt = dateOf(head, title, genre);
   const region = regionOf(docTitle, head, issuer, regionMentions);
   const period = periodOf(docTitle, head, text, genre, publishedAt);
   const out: DocumentProfile = {};
@@ -75,7 +75,7 @@ function qualifyIssuer(issuer: string, region: string | undefined): string {
   return region ? region + issuer.slice(1) : issuer;
 }
 
-function dateOf(head: string, text: string, title: string, genre: string | undefined): string | undefined {
+function dateOf(head: string, title: string, genre: string | undefined): string | undefined {
   const full = FULL_DATE.exec(head);
   if (full) return `${full[1]}-${full[2]!.padStart(2, '0')}-${full[3]!.padStart(2, '0')}`;
   if (genre === '新闻报道') return undefined;
