@@ -85,8 +85,8 @@ function frameFrom(tokens: Token[], verbs: Set<string>, first: number, end: numb
     const t = tokens[k]!;
     // short coordinated qualifiers share the suffix (打好蓝天、碧水、净土保卫战)
     if (t.word === '、' && itemStart === undefined && qualifierItem(tokens, k - 1, k - 2, verbs) && qualifierItem(tokens, k + 1, k + 2, verbs, first)) continue;
-    // otherwise a list of programmes (实施A计划、B工程; 实施A、B、C提升行动): the name starts after the 、
-    // in a list of programmes, 和/及 part items as 、 does (实施A计划和B行动、C行动)
+    // otherwise a list of programmes (实施A计划、B工程; 实施A、B、C提升行动): the name starts after the 、,
+    // and further back 和/及 part items as 、 does (实施A计划和B行动、C行动)
     if (t.word === '、' || (itemStart !== undefined && JOINING_ITEMS.has(t.word))) {
       itemStart ??= k + 1 < first ? k + 1 : undefined;
       if (itemStart === undefined) break;
