@@ -85,16 +85,26 @@ export async function retrievePassages(
   const depth = channelDepth(k) * (excludes ? SCOPED_DEPTH_FACTOR : 1);
   const retrievers = RETRIEVERS_OF[mode];
   const entitiesPromise = known ? Promise.resolve(known.entities) : recogniseQueryEntities(deps, q, tokens.terms);
+  // the thesaurus' wordings widen the query (物价 also finds 居民消费价格)
+  const fulltextTokens = tokens.terms.length ? [...tokens.terms, ...tokens.expansions] : [];
+  const queryVector = async (): Promise<number[]> => {
+    // The lexical fallback also gets the thesaurus' wordings; a model reads the question as asked.
+    const text = deps.embedderInfo.fallback ? [informativeText(deps.segmenter, q), ...tokens.expansions].join(' ') : q;
+    // Analysts repeat and page through queries: a model's forward pass is the costliest step.
+    return queryVectors(deps.embedder).getOrMake(text, async () => (await deps.embedder.embed([text], 'query'))[0] ?? []);
+  };
+  // With both index channels, one store look-up answers them (one round trip to Neo4j, not two).
+  let both: Promise<{ fulltext: PassageHit[]; vector: PassageHit[] }> | undefined;
+  const pair = () => (both ??= queryVector().then((vector) => deps.store.textAndVectorPassages(fulltextTokens, vector, depth)));
+  const paired = retrievers.includes('fulltext') && retrievers.includes('vector');
   const run = async (channel: Retriever): Promise<PassageHit[]> => {
     switch (channel) {
       case 'fulltext':
-        // the thesaurus' wordings widen the query (物价 also finds 居民消费价格)
-        return tokens.terms.length ? deps.store.fulltextPassages([...tokens.terms, ...tokens.expansions], depth) : [];
+        if (paired) return (await pair()).fulltext;
+        return fulltextTokens.length ? deps.store.fulltextPassages(fulltextTokens, depth) : [];
       case 'vector': {
-        // The lexical fallback also gets the thesaurus' wordings; a model reads the question as asked.
-        const text = deps.embedderInfo.fallback ? [informativeText(deps.segmenter, q), ...tokens.expansions].join(' ') : q;
-        // Analysts repeat and page through queries: a model's forward pass is the costliest step.
-        const vector = await queryVectors(deps.embedder).getOrMake(text, async () => (await deps.embedder.embed([text], 'query'))[0] ?? []);
+        if (paired) return (await pair()).vector;
+        const vector = await queryVector();
         return vector.length ? deps.store.vectorPassages(vector, depth) : [];
       }
       case 'graph':

@@ -190,6 +190,8 @@ export interface GraphStore {
 
   fulltextPassages(tokens: string[], k: number): Promise<PassageHit[]>;
   vectorPassages(vector: number[], k: number): Promise<PassageHit[]>;
+  /** fulltextPassages and vectorPassages in one look-up (hybrid search wants both); an empty input gives an empty list. */
+  textAndVectorPassages(tokens: string[], vector: number[], k: number): Promise<{ fulltext: PassageHit[]; vector: PassageHit[] }>;
   /** Passages that mention any of the entities, ranked by how many of them they mention. */
   passagesMentioning(entityIds: string[], k: number): Promise<PassageHit[]>;
   getPassages(ids: string[]): Promise<PassageHit[]>;

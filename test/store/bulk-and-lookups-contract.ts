@@ -1,6 +1,6 @@
 // Contract for what bulk loading and the search channels ask of a store, run against each adapter:
 // a batch write equals writing one by one, and each one-round-trip look-up (graphChannel,
-// getEntities, recognitionLookup, targetsForAny) equals the several small look-ups it replaces.
+// getEntities, recognitionLookup, textAndVectorPassages, targetsForAny) equals the several small look-ups it replaces.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RELATION_TYPES } from '../../src/model/index.js';
 import type { GraphExport } from '../../src/store/port.js';
@@ -81,6 +81,16 @@ export function describeBulkAndLookups(name: string, openStore: () => Promise<Re
       expect(sorted(details)).toEqual(sorted(await store.getEntities([E.chain.id, E.park.id, E.equip.id])));
       expect(await store.recognitionLookup({ ...q, tokens: [], ids: [] })).toEqual({ candidates: [], details: [] });
       expect((await store.recognitionLookup({ ...q, tokens: [] })).candidates).toEqual([]);
+    });
+
+    it('textAndVectorPassages is fulltextPassages and vectorPassages in one look-up', async () => {
+      await store.writeDocuments([docA(), docB(), docC()].map((doc) => ({ doc, replaces: [] })));
+      const tokens = ['南通高新区', '新一代信息技术产业', '产值'];
+      const vector = [0.9, 0.1, 0, 0];
+      expect(await store.textAndVectorPassages(tokens, vector, 3)).toEqual({ fulltext: await store.fulltextPassages(tokens, 3), vector: await store.vectorPassages(vector, 3) });
+      expect(await store.textAndVectorPassages([], vector, 3)).toEqual({ fulltext: [], vector: await store.vectorPassages(vector, 3) });
+      expect(await store.textAndVectorPassages(tokens, [], 3)).toEqual({ fulltext: await store.fulltextPassages(tokens, 3), vector: [] });
+      expect(await store.textAndVectorPassages([], [], 3)).toEqual({ fulltext: [], vector: [] });
     });
 
     it('targetsForAny is the union of the single look-ups, each target once', async () => {

@@ -191,6 +191,11 @@ export class EmbeddedStore implements GraphStore {
   vectorPassages(vector: number[], k: number) {
     return this.use((db) => search.vectorPassages(db, this.readPassages, (dimension) => this.vectorMatrix(dimension), vector, k));
   }
+  async textAndVectorPassages(tokens: string[], vector: number[], k: number) {
+    // In process there is no round trip to save: the two look-ups as they are.
+    const [fulltext, vectorHits] = await Promise.all([this.fulltextPassages(tokens, k), vector.length ? this.vectorPassages(vector, k) : []]);
+    return { fulltext, vector: vectorHits };
+  }
   passagesMentioning(entityIds: string[], k: number) {
     return this.use((db) => this.mentioning(db, entityIds, k));
   }

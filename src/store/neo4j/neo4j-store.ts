@@ -89,6 +89,9 @@ export class Neo4jStore implements GraphStore {
   vectorPassages(vector: number[], k: number) {
     return search.vectorPassages(this.db, vector, k);
   }
+  textAndVectorPassages(tokens: string[], vector: number[], k: number) {
+    return search.textAndVectorPassages(this.db, tokens, vector, k);
+  }
   passagesMentioning(entityIds: string[], k: number) {
     return search.passagesMentioning(this.db, entityIds, k);
   }

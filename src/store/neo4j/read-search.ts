@@ -14,6 +14,8 @@ export function luceneQuery(tokens: string[]): string {
   return unique.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
 }
 
+const HIT = `{passage: node {.id, .docId, .ordinal, .heading, .text, .start, .end}, docTitle: d.title, score: score}`;
+
 const PASSAGE_RETURN = `RETURN node {.id, .docId, .ordinal, .heading, .text, .start, .end} AS passage, d.title AS docTitle, score`;
 
 export async function fulltextPassages(db: Neo4jConnection, tokens: string[], k: number): Promise<PassageHit[]> {
@@ -35,6 +37,34 @@ export async function vectorPassages(db: Neo4jConnection, vector: number[], k: n
     { vector, k: int(k) },
   );
   return rows.map(toPassageHit);
+}
+
+const FULLTEXT_LIST = `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
+       MATCH (d:Document {id: node.docId}) WITH node, d, score ORDER BY score DESC, node.docId, node.ordinal
+       RETURN collect(${HIT}) AS fulltext`;
+const VECTOR_LIST = `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
+       MATCH (d:Document {id: node.docId}) WITH node, d, score ORDER BY score DESC, node.docId, node.ordinal
+       RETURN collect(${HIT}) AS vector`;
+
+/**
+ * Both index channels of a hybrid search in one statement: the same two queries as
+ * fulltextPassages and vectorPassages, one round trip instead of two.
+ */
+export async function textAndVectorPassages(db: Neo4jConnection, tokens: string[], vector: number[], k: number): Promise<{ fulltext: PassageHit[]; vector: PassageHit[] }> {
+  const query = luceneQuery(tokens);
+  if (!query && !vector.length) return { fulltext: [], vector: [] };
+  await assertVectorDimension(db, [vector.length], 'the query vector');
+  const rows = await db.rows(
+    `CALL () { ${query ? FULLTEXT_LIST : 'RETURN [] AS fulltext'} }
+     CALL () { ${vector.length ? VECTOR_LIST : 'RETURN [] AS vector'} }
+     RETURN fulltext, vector`,
+    { query, vector, k: int(k) },
+  );
+  const row = rows[0] ?? { fulltext: [], vector: [] };
+  return {
+    fulltext: (row.fulltext as Array<Record<string, unknown>>).map(toPassageHit),
+    vector: (row.vector as Array<Record<string, unknown>>).map(toPassageHit),
+  };
 }
 
 export async function passagesMentioning(db: Neo4jConnection, entityIds: string[], k: number): Promise<PassageHit[]> {
@@ -70,7 +100,6 @@ export async function passageEntities(db: Neo4jConnection, passageIds: string[])
   return Object.fromEntries(rows.map((r) => [String(r.pid), (r.entities as Array<Record<string, unknown>>).map((e) => toNode(e))]));
 }
 
-const HIT = `{passage: node {.id, .docId, .ordinal, .heading, .text, .start, .end}, docTitle: d.title, score: score}`;
 
 /**
  * The graph channel in one round trip: both lists come from one query, the neighbour expansion
