@@ -100,6 +100,7 @@ describe('recogniseEntities', () => {
     ['工业 before a noun qualifies it', '挖掘典型工业应用场景，建设特色工业云平台', '典型工业'],
     ['an area deepening its cooperation sets no strategy', '推动晋陕省际交界地区深化协同发展', '晋陕省际交界地区深化协同发展'],
     ['a product of a sector is no industry', '丰富系列冬季旅游产品，突破冬季旅游制约性瓶颈', '系列冬季旅游'],
+    ['a solution is a product, no programme', '培育推广一批低成本工业互联网解决方案', '低成本工业互联网解决方案'],
     ['园区 without a place is a class', '打造一批省级零碳园区', '省级零碳园区'],
     ['traits listed before 行业 are no industries', '加强对垄断、高收入等特殊行业收入分配的监督', '高收入'],
     ['a verb governing 经济 is no sector', '转变政府管理经济的模式', '政府管理经济'],
