@@ -3,7 +3,7 @@
 // names, and, at half weight, passages mentioning their one-hop neighbours by a stated relation.
 import { RELATION_TYPES, type RelationType } from '../model/index.js';
 import type { PassageHit } from '../store/port.js';
-import { findTargets } from './find-targets.js';
+import { rankFoundTargets, targetLookups } from './find-targets.js';
 import type { SearchDeps } from './search-deps.js';
 import type { QuestionAnalysis } from './understand-question.js';
 
@@ -23,14 +23,15 @@ const NEIGHBOURS_PER_ENTITY = 10;
 export async function graphPassages(deps: Pick<SearchDeps, 'store'>, query: string, analysis: QuestionAnalysis, k: number): Promise<PassageHit[]> {
   const focus = analysis.entities.filter((e) => e.type !== 'Region');
   const ids = focus.map((e) => e.id);
-  // Two round trips in parallel: the store's one graph look-up (mentions and capped expansion) and
-  // the target look-ups; then at most one more for the passages stating the targets.
-  const [{ direct, expanded }, targets] = await Promise.all([
-    ids.length
-      ? deps.store.graphChannel(ids, { rels: STATED_RELATIONS, expandFrom: MAX_EXPANDED_ENTITIES, perEntity: NEIGHBOURS_PER_ENTITY, k })
-      : { direct: [], expanded: [] },
-    findTargets(deps, query, analysis),
-  ]);
+  // One round trip: the store's graph look-up (mentions and capped expansion) with the target
+  // look-ups riding along; then at most one more for the passages stating the targets.
+  const lookups = targetLookups(query, analysis);
+  const found =
+    ids.length || lookups
+      ? await deps.store.graphChannel(ids, { rels: STATED_RELATIONS, expandFrom: MAX_EXPANDED_ENTITIES, perEntity: NEIGHBOURS_PER_ENTITY, k, ...(lookups ? { targets: lookups } : {}) })
+      : { direct: [], expanded: [] };
+  const { direct, expanded } = found;
+  const targets = lookups ? rankFoundTargets(found.targets ?? [], query, analysis) : [];
 
   const scored = new Map<string, { hit: PassageHit; score: number; order: number }>();
   const add = (hits: readonly PassageHit[], weight: number): void => {

@@ -116,6 +116,15 @@ export interface GraphChannelQuery {
   expandFrom: number;
   perEntity: number;
   k: number;
+  /** Also these target look-ups (as targetsForAny), in the same round trip. */
+  targets?: TargetsForAnyQuery;
+}
+
+export interface GraphChannelResult {
+  direct: PassageHit[];
+  expanded: PassageHit[];
+  /** targetsForAny(q.targets), present when `targets` was asked for. */
+  targets?: Target[];
 }
 
 /** Targets matching any of several look-ups at once, each look-up capped (`perLookup`). */
@@ -205,7 +214,7 @@ export interface GraphStore {
    * over `rels` (`expanded`: at most `perEntity` strongest neighbours each, the entities themselves
    * excluded). Each list at most `k` long.
    */
-  graphChannel(entityIds: string[], q: GraphChannelQuery): Promise<{ direct: PassageHit[]; expanded: PassageHit[] }>;
+  graphChannel(entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult>;
 
   /** By substring of name or alias (`text`) and/or by whole search tokens of name or alias (`tokens`). */
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }): Promise<EntityDetail[]>;

@@ -119,5 +119,17 @@ export function describeBulkAndLookups(name: string, openStore: () => Promise<Re
       expect(new Set(passageIds(expanded))).toEqual(new Set(passageIds(await store.passagesMentioning(neighbours, 30))));
       expect(await store.graphChannel([], { rels: STATED, expandFrom: 5, perEntity: 10, k: 30 })).toEqual({ direct: [], expanded: [] });
     });
+
+    it('graphChannel with target look-ups also gives targetsForAny of them, in the same look-up', async () => {
+      await store.writeDocuments([docA(), docB(), docC()].map((doc) => ({ doc, replaces: [] })));
+      const q = { rels: STATED, expandFrom: 5, perEntity: 10, k: 30 };
+      const targets = { metrics: ['高新技术企业', '产值'], entityIds: [E.park.id, E.it.id], perLookup: 50 };
+      const plain = await store.graphChannel([E.park.id], q);
+      const withTargets = await store.graphChannel([E.park.id], { ...q, targets });
+      expect(withTargets).toEqual({ ...plain, targets: await store.targetsForAny(targets) });
+      expect(withTargets.targets!.length).toBeGreaterThan(0);
+      expect(await store.graphChannel([], { ...q, targets })).toEqual({ direct: [], expanded: [], targets: await store.targetsForAny(targets) });
+      expect(await store.graphChannel([], { ...q, targets: { ...targets, metrics: [], entityIds: [] } })).toEqual({ direct: [], expanded: [], targets: [] });
+    });
   });
 }

@@ -2,7 +2,7 @@
 // better-sqlite3 is synchronous; each method runs its statements at once and answers a promise, so
 // every SQLite failure surfaces as a rejected AppError (original kept as `cause`).
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, RecognitionLookup, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { DocumentToWrite, GraphChannelQuery, GraphChannelResult, GraphStore, NeighborQuery, OverviewFilter, RecognitionLookup, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { namedIn } from '../named-in.js';
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
@@ -211,7 +211,11 @@ export class EmbeddedStore implements GraphStore {
       return index ? passageEntitiesFrom(index, passageIds) : search.passageEntities(db, passageIds);
     });
   }
-  graphChannel(entityIds: string[], q: GraphChannelQuery) {
+  async graphChannel(entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult> {
+    const [passages, targets] = await Promise.all([this.graphPassages(entityIds, q), q.targets ? this.targetsForAny(q.targets) : undefined]);
+    return targets ? { ...passages, targets } : passages;
+  }
+  private graphPassages(entityIds: string[], q: GraphChannelQuery) {
     return this.use((db) => {
       const neighbours = entityIds.slice(0, q.expandFrom).flatMap((id) => graph.neighbors(db, id, { depth: 1, rels: q.rels, limit: q.perEntity + 1 }).nodes.map((n) => n.id));
       const expandTo = [...new Set(neighbours)].filter((id) => !entityIds.includes(id));

@@ -5,6 +5,7 @@ import type { EntityCandidate, EntityDetail, GraphEdge, GraphNode, NeighborQuery
 import { NeighborWalk } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
+import { TARGETS_FOR_ANY } from './targets-for-any.js';
 import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
 
 type Row = Record<string, unknown>;
@@ -307,22 +308,6 @@ export async function getEntities(db: Neo4jConnection, ids: string[]): Promise<E
  */
 export async function targetsForAny(db: Neo4jConnection, q: TargetsForAnyQuery): Promise<Target[]> {
   if (!q.metrics.length && !q.entityIds.length) return [];
-  const rows = await readRows(
-    db,
-    `CALL () {
-       UNWIND $metrics AS word
-       CALL (word) { MATCH (t:Target) WHERE t.metric CONTAINS word RETURN t ORDER BY t.docId, t.start, t.id LIMIT $per }
-       RETURN t
-       UNION
-       UNWIND $entityIds AS eid
-       CALL (eid) { MATCH (:Entity {id: eid})<-[:MEASURES]-(t:Target) RETURN t ORDER BY t.docId, t.start, t.id LIMIT $per }
-       RETURN t
-     }
-     WITH DISTINCT t
-     OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
-     WITH t, collect(e.id) AS measures
-     RETURN t {.*} AS t, measures ORDER BY t.docId, t.start, t.id`,
-    { metrics: q.metrics, entityIds: q.entityIds, per: int(q.perLookup) },
-  );
+  const rows = await readRows(db, `${TARGETS_FOR_ANY} RETURN t {.*} AS t, measures`, { metrics: q.metrics, entityIds: q.entityIds, per: int(q.perLookup) });
   return rows.map((r) => toTarget(r.t as Row, r.measures));
 }

@@ -1,8 +1,9 @@
 // Passage retrieval for the search channels: full-text (BM25 over jieba tokens), vector, and
 // passages mentioning given entities.
-import type { GraphChannelQuery, GraphNode, PassageHit } from '../port.js';
+import type { GraphChannelQuery, GraphChannelResult, GraphNode, PassageHit } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
-import { toNode, toPassageHit } from './row-mappers.js';
+import { toNode, toPassageHit, toTarget } from './row-mappers.js';
+import { TARGETS_FOR_ANY } from './targets-for-any.js';
 import { assertVectorDimension } from './vector-dimension.js';
 
 /** Lucene's clause limit is 1024; a query of more distinct tokens adds nothing to ranking. */
@@ -105,8 +106,13 @@ export async function passageEntities(db: Neo4jConnection, passageIds: string[])
  * The graph channel in one round trip: both lists come from one query, the neighbour expansion
  * capped per entity by relation weight so a hub cannot flood it.
  */
-export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: GraphChannelQuery): Promise<{ direct: PassageHit[]; expanded: PassageHit[] }> {
-  if (!entityIds.length) return { direct: [], expanded: [] };
+export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult> {
+  const withTargets = q.targets !== undefined && (q.targets.metrics.length > 0 || q.targets.entityIds.length > 0);
+  if (!entityIds.length && !withTargets) return q.targets ? { direct: [], expanded: [], targets: [] } : { direct: [], expanded: [] };
+  // The search's target look-ups ride along: one round trip for the whole graph channel.
+  const targets = withTargets
+    ? `CALL () { ${TARGETS_FOR_ANY} RETURN collect({t: t {.*}, measures: measures}) AS targets }`
+    : 'WITH direct, expanded, [] AS targets';
   const rows = await db.rows(
     `CALL () {
        MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $ids
@@ -127,12 +133,24 @@ export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: 
        MATCH (d:Document {id: node.docId})
        RETURN collect(${HIT}) AS expanded
      }
-     RETURN direct, expanded`,
-    { ids: entityIds, expandFrom: entityIds.slice(0, q.expandFrom), rels: q.rels, perEntity: int(q.perEntity), k: int(q.k) },
+     ${targets}
+     RETURN direct, expanded, targets`,
+    {
+      ids: entityIds,
+      expandFrom: entityIds.slice(0, q.expandFrom),
+      rels: q.rels,
+      perEntity: int(q.perEntity),
+      k: int(q.k),
+      metrics: q.targets?.metrics ?? [],
+      entityIds: q.targets?.entityIds ?? [],
+      per: int(q.targets?.perLookup ?? 0),
+    },
   );
-  const row = rows[0] ?? { direct: [], expanded: [] };
-  return {
+  const row = rows[0] ?? { direct: [], expanded: [], targets: [] };
+  const result: GraphChannelResult = {
     direct: (row.direct as Array<Record<string, unknown>>).map(toPassageHit),
     expanded: (row.expanded as Array<Record<string, unknown>>).map(toPassageHit),
   };
+  if (q.targets) result.targets = (row.targets as Array<Record<string, unknown>>).map((r) => toTarget(r.t as Record<string, unknown>, r.measures));
+  return result;
 }
