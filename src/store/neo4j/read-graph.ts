@@ -1,7 +1,7 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityCandidate, EntityDetail, GraphEdge, GraphNode, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { EntityCandidate, EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { NeighborWalk } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
@@ -133,71 +133,27 @@ export async function getEntity(db: Neo4jConnection, id: string): Promise<Entity
   return row ? toEntityDetail(row.e as Row, row.mentions, row.docIds) : undefined;
 }
 
-/** One hop's relations touching `a` (bound before), as hop rows; ordered and capped like the walk wants. */
-const HOP_MATCH = `MATCH (a)-[r]-(b:Entity) WHERE type(r) IN $rels
+/** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
+export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuery): Promise<Subgraph> {
+  const start = await readRows(db, 'MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id });
+  if (!start[0]) return { nodes: [], edges: [] };
+  const walk = new NeighborWalk<GraphEdge>(toNode(start[0].e as Row), q);
+  for (let hop = walk.next(); hop; hop = walk.next()) {
+    const rows = await readRows(
+      db,
+      `MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
          AND ($types IS NULL OR b.type IN $types) AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
        WITH r, b, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target
-       ORDER BY r.weight DESC, b.id, type, source, target LIMIT $cap`;
-const HOP_ROW = '{type: type, source: source, target: target, props: r {.*}, b: b {.*}}';
-
-/**
- * The start node and its first two hops in one statement (a depth-2 neighbourhood was three round
- * trips). Hop 2 starts from the frontier the walk will keep after hop 1 — the new nodes in hop order,
- * at most `limit - 1` — computed here the same way; the walk checks it and asks per hop otherwise.
- */
-const FIRST_TWO_HOPS = `MATCH (s:Entity {id: $id})
-     CALL (s) {
-       WITH s AS a WHERE $depth >= 1
-       ${HOP_MATCH}
-       RETURN collect(${HOP_ROW}) AS hop1
-     }
-     WITH s, hop1, reduce(acc = [], row IN hop1 | CASE WHEN row.b.id = s.id OR row.b.id IN acc THEN acc ELSE acc + row.b.id END)[0..$newNodes] AS frontier
-     CALL (frontier) {
-       UNWIND CASE WHEN $depth >= 2 THEN frontier ELSE [] END AS fid
-       MATCH (a:Entity {id: fid})
-       ${HOP_MATCH}
-       RETURN collect(${HOP_ROW}) AS hop2
-     }
-     RETURN s {.*} AS e, hop1, frontier, hop2`;
-
-type HopRowOut = { node: GraphNode; type: GraphEdge['type']; source: string; target: string; weight: number; edge: GraphEdge };
-
-function toHopRows(rows: Row[]): HopRowOut[] {
-  return rows.map((row) => {
-    const edge = toEdge(row as { type: unknown; source: unknown; target: unknown; props: unknown });
-    return { node: toNode(row.b as Row), type: edge.type, source: edge.source, target: edge.target, weight: edge.weight, edge };
-  });
-}
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Breadth-first by the shared walk (depth ≤ 3, node limit): hops 1–2 in one statement, a third on its own. */
-export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuery): Promise<Subgraph> {
-  const probe = new NeighborWalk<GraphEdge>({ id, name: id, type: 'Industry' }, q).next();
-  const depth = probe ? Math.min(2, Math.trunc(q.depth)) : 0;
-  const shared = { rels: [...(probe?.rels ?? RELATION_TYPES)], types: probe?.types ?? null, docs: probe?.docIds ?? null, cap: int(probe?.cap ?? 0) };
-  const first = await readRows(db, FIRST_TWO_HOPS, { id, depth: int(depth), newNodes: int(Math.max(0, Math.trunc(q.limit) - 1)), ...shared });
-  const row = first[0];
-  if (!row) return { nodes: [], edges: [] };
-  const walk = new NeighborWalk<GraphEdge>(toNode(row.e as Row), q);
-  const prefetched: Array<{ frontier: string[]; rows: Row[] }> = [
-    { frontier: [id], rows: row.hop1 as Row[] },
-    { frontier: (row.frontier as unknown[]).map(String), rows: row.hop2 as Row[] },
-  ].slice(0, depth);
-  for (let hop = walk.next(), level = 0; hop; hop = walk.next(), level++) {
-    const ready = prefetched[level];
-    // The prefetched hop is used only when it started from the walk's own frontier.
-    const rows =
-      ready && sameList(ready.frontier, hop.frontier)
-        ? ready.rows
-        : await readRows(
-            db,
-            `MATCH (a:Entity) WHERE a.id IN $frontier
-             ${HOP_MATCH}
-             RETURN type, source, target, r {.*} AS props, b {.*} AS b`,
-            { frontier: hop.frontier, rels: [...hop.rels], types: hop.types ?? null, cap: int(hop.cap), docs: hop.docIds ?? null },
-          );
-    walk.take(toHopRows(rows));
+       RETURN type, source, target, r {.*} AS props, b {.*} AS b
+       ORDER BY r.weight DESC, b.id, type, source, target LIMIT $cap`,
+      { frontier: hop.frontier, rels: [...hop.rels], types: hop.types ?? null, cap: int(hop.cap), docs: hop.docIds ?? null },
+    );
+    walk.take(
+      rows.map((row) => {
+        const edge = toEdge(row as { type: unknown; source: unknown; target: unknown; props: unknown });
+        return { node: toNode(row.b as Row), type: edge.type, source: edge.source, target: edge.target, weight: edge.weight, edge };
+      }),
+    );
   }
   return walk.result();
 }
