@@ -27,7 +27,7 @@ const RULE_RANK: Partial<Record<RuleId, number>> = {
  * A shorter name inside a longer one of another type stays a mention of its own: a Region (南通 in
  * 南通高新区) for containment, an Industry in a programme's or a zone's name (直播电商 in
  * 直播电商发展三年行动) for what the programme supports and the zone hosts, a Park in a programme's
- * name (虹桥国际商务区 in 虹桥国际商务区及周边地区专项规划) for what the programme supports.
+ * name (滨江商务区 in 滨江商务区及周边地区专项规划) for what the programme supports.
  */
 function nestsIn(c: EntityCandidate, outer: EntityCandidate): boolean {
   const nestable = (c.type === 'Region' && outer.type !== 'Region') || (c.type === 'Industry' && (outer.type === 'Policy' || outer.type === 'Park')) || (c.type === 'Park' && outer.type === 'Policy');

@@ -102,7 +102,7 @@ function itemStart(tokens: Token[], last: number): number {
   let start = last + 1;
   for (let k = last; k >= 0; k--) {
     const t = tokens[k]!;
-    // a name may hold a word jieba reads as a numeral (文山三七, 第六代移动通信) or end in a one-character zone word (大飞机园)
+    // a name may hold a word jieba reads as a numeral (某地三七, 第七代移动通信) or end in a one-character zone word (大飞机园)
     const hanNumeral = (t.tag === 'm' && /^\p{Script=Han}{2,}$/u.test(t.word) && !STRIP_PREFIXES.has(t.word)) || (k === last && PARK_SUFFIXES.has(t.word));
     // industry names hold no verb, idiom or adverb: "投向先进制造" → 先进制造, "稳步发展住房" → 住房
     // a one-character piece names nothing: jieba cut the item's word in two (超高/v 清/x)
@@ -144,9 +144,9 @@ function listItems(tokens: Token[], closer: number): Item[] {
     if (first > last) break;
     items.push(quote ?? { first, last });
     let open = quote ? first - 1 : first;
-    // a 的-modifier before an item is not its name (、以天然药物为主的现代医药、): the list goes on before it
+    // a 的-modifier before an item is not its name (、以民族医药为主的现代中药、): the list goes on before it
     if (tokens[open - 1]?.word === '的') open = modifierStart(tokens, open - 1);
-    // items pair up with 和/及 anywhere in a list (畜牧和水产养殖、林产、花卉及绿化园艺等产业); a layout space is no break
+    // items pair up with 和/及 anywhere in a list (养蜂和水产养殖、竹产、茶叶及园艺等产业); a layout space is no break
     let s = open - 1;
     while (s > 0 && tokens[s]!.word.trim() === '') s--;
     const sep = tokens[s];
@@ -206,7 +206,7 @@ export function enumerationCandidates(text: string, tokens: Token[]): EntityCand
  */
 function pushHead(out: EntityCandidate[], text: string, tokens: Token[], h: number, start: number, end: number): void {
   let first = start;
-  // a bare class word (业态, 产业) is named by the nouns before it too (新型文化业态)
+  // a bare class word (业态, 产业) is named by the nouns before it too (新型体育业态)
   const qualifiers = INDUSTRY_HEAD_WORDS.has(tokens[start]!.word) ? /^(z|b|a|n)$/ : /^(z|b|a)$/;
   while (first > h && qualifiers.test(tokens[first - 1]!.tag) && !/[型性]$/.test(tokens[first - 1]!.word)) first--;
   const name = text.slice(tokens[first]!.start, tokens[end]!.end);
@@ -218,7 +218,7 @@ function programmeItems(tokens: Token[], closer: number): Item[] {
   const items: Item[] = [];
   let last = closer - 1;
   for (;;) {
-    // a programme's name holds verbs and idioms (土壤污染源头防控): it runs back to a separator or the clause's verb
+    // a programme's name holds verbs and idioms (水体污染源头防控): it runs back to a separator or the clause's verb
     let first = last + 1;
     while (first - 1 >= 0 && !isPunctuation(tokens[first - 1]!.word) && !LIST_BREAKS.has(tokens[first - 1]!.word) && !POLICY_TABLE.frameVerbs.has(tokens[first - 1]!.word)) first--;
     if (first > last) return [];

@@ -1,5 +1,5 @@
 // Rule entity.heading-industry (graph/rules/heading.json): a section heading that sets a sector to
-// grow ("第二节加快发展生物资源开发创新产业") names that sector whole, verbs and 的 included — a
+// grow ("第三节加快发展林下资源开发创新产业") names that sector whole, verbs and 的 included — a
 // heading is a title, not a clause, so the words that end a name in running text belong to it.
 import { z } from 'zod';
 import type { EntityCandidate } from './entity-candidate.js';

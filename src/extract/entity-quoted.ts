@@ -11,7 +11,7 @@ const TITLED = /《([^《》\n]{3,60})》/g;
 
 /** A word after the quote that belongs to the name ("“八五”普法" → 八五普法, “两新”政策). */
 const JOINED_WITH = /^(普法|规划|改革|纲要|政策|制度|战略|行动计划|专项行动|行动|工程|计划|试点|建设|现代化产业体系|产业体系|体系)/;
-/** A short qualifier and a word of governance after the quote name one programme (“一件事”全链条治理, “1+3”重点功能区). */
+/** A short qualifier and a word of governance after the quote name one programme (“一类事”全链条治理, “1+2”重点功能区). */
 const JOINED_TAIL = /^\p{Script=Han}{1,6}?(治理|整治|监管|功能区)/u;
 /** The quote itself ends like a programme name. */
 const PROGRAMME_END = /(制|计划|工程|行动|政策|制度|战略|规划|活动|专项行动|改革|试点|示范|普法|纲要|方案)$/;
@@ -39,7 +39,7 @@ function carriedOut(text: string, start: number, end: number): boolean {
 
 /**
  * A slogan has some Han and no label arithmetic alone ("1+3"); GUIDELINES "Policy" keep parallel
- * phrases as one (碳达峰、碳中和), and a framework may end in + (“人工智能+”).
+ * phrases as one (碳达峰、碳中和), and a framework may end in + (“数据+”).
  */
 const isSlogan = (q: string): boolean => !/[，,]/.test(q) && /\p{Script=Han}{2}/u.test(q) && (!/、/.test(q) || q.split('、').every((part) => part.length >= 3));
 
@@ -74,7 +74,7 @@ export function quotedCandidates(text: string): EntityCandidate[] {
     } else if (PROGRAMME_END.test(quote) || NAMED_BY.test(after) || listedUnder(text, end) || (carriedOut(text, m.index, end) && isSlogan(quote))) {
       // GUIDELINES "Policy": named slogans and frameworks (放管服, 双随机一公开) — a quote the
       // sentence carries out (实施/推进/落实 “…”), not a nickname or a brand merely quoted
-      // a short slogan takes the noun it is about along (抓好外贸“五新”, 推动能耗“双控”)
+      // a short slogan takes the noun it is about along (抓好内贸“三新”, 推动用水“双控”)
       const about = text.slice(Math.max(0, m.index - 2), m.index);
       const owned = quote.length <= 3 && /^\p{Script=Han}{2}$/u.test(about) && !LEADING_WORDS.has(about) && POLICY_VERB_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index - 2));
       out.push(owned ? candidate(about + quote, m.index - 2, end) : candidate(quote, m.index, end));

@@ -1,5 +1,5 @@
 // Rule entity.regional-strategy (graph/rules/policy.json "regionalStrategies"): an area named as 地区
-// or 流域 and the development set for it (中部地区高质量发展, 成渝地区双城经济圈建设) is a regional
+// or 流域 and the development set for it (东南地区高质量发展, 宁杭地区双城经济圈建设) is a regional
 // strategy, a policy by GUIDELINES 'Policy'.
 import { z } from 'zod';
 import type { EntityCandidate } from './entity-candidate.js';

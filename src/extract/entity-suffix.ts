@@ -92,7 +92,7 @@ function hasProperBody(tokens: Token[], start: number, first: number, suffixStar
 
 /**
  * GUIDELINES "Park": a zone the clause names after its place, whatever stands between the place and
- * the zone word ("推进宿迁“四化”同步集成改革示范区建设"): the name runs from a place right after the
+ * the zone word ("推进滨江“两化”融合改革示范区建设"): the name runs from a place right after the
  * clause's verb (or the clause start) to the suffix, across inner verbs and quotes.
  */
 function placeFrameStart(tokens: Token[], first: number, end: number, maxLength: number): number | undefined {
@@ -108,7 +108,7 @@ function placeFrameStart(tokens: Token[], first: number, end: number, maxLength:
   return !before || isHardBoundary(before) || LEADING_WORDS.has(before.word) ? tokens[place]!.start : undefined;
 }
 
-/** The body opens with a place or a named owner (常州国家级零碳园区, 中国电信（安徽）大数据产业园). */
+/** The body opens with a place or a named owner (无锡国家级零碳园区, 中国电信（安徽）大数据产业园). */
 function hasPlaceBody(tokens: Token[], start: number, suffixStart: number): boolean {
   const opening = tokens.find((t) => t.start === start);
   return !!opening && opening.end <= suffixStart && (opening.tag === 'ns' || opening.tag === 'nt' || isProperLexiconTag(opening.tag));
@@ -163,7 +163,7 @@ export function suffixCandidates(text: string, tokens: Token[]): EntityCandidate
       const name = text.slice(start, end).replace(/[“”"]/g, '');
       const body = name.slice(0, name.length - m.suffix.length);
       // a verb-noun body is generic alone (服务) yet names a sector with its suffix (服务贸易)
-      // …and a code number (211工程) is a whole body
+      // …and a code number (985工程) is a whole body
       // …and a two-character sector jieba knows as one noun (种业, 林业) is named by its one character
       const word = tokens[m.first]!;
       const oneWord = table.type === 'Industry' && start === word.start && word.word === name && name.length === 2 && /^n/.test(word.tag);

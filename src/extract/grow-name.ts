@@ -20,7 +20,7 @@ export interface GrowOptions {
   stopAtOuterVerb?: boolean;
   /** Stop at a word that is itself a complete industry (旅游业支柱性产业 → 支柱性产业). */
   stopAtIndustry?: boolean;
-  /** An idiom right before a bare suffix may be the whole body (离退休制度). */
+  /** An idiom right before a bare suffix may be the whole body (一票否决制度). */
   idiomBody?: boolean;
   /** A qualifier dropped from the front of the name (省级制造业 → 制造业). */
   stripPrefix?: RegExp;
@@ -64,17 +64,17 @@ export function growNameStart(
       if (open >= 0) start = open + 1;
       break;
     }
-    // a place in brackets inside a name (国家中药现代化科技产业(云南)基地) belongs to it
+    // a place in brackets inside a name (国家热带作物科技(云南)基地) belongs to it
     if (/^[)）]$/.test(t.word) && i >= 2 && /^[(（]$/.test(tokens[i - 2]!.word) && isPlace(tokens[i - 1]!) && end - tokens[i - 2]!.start <= opts.maxLength) {
       i -= 2;
       start = i;
       continue;
     }
-    // a programme's duration sits inside its name (苏南五市两年行动方案, 三年攻坚行动), and a code
-    // number may be its whole body (211工程, 863计划) — then nothing before it belongs
+    // a programme's duration sits inside its name (沿江五市两年行动方案, 三年攻坚行动), and a code
+    // number may be its whole body (985工程, 863计划) — then nothing before it belongs
     const duration = DURATION.test(t.word) && i >= first - 2;
     if (CODE.test(t.word) && i === first - 1 && tokens[first]!.start === suffixStart) return t.start;
-    // an idiom right before a bare suffix is the name's body (离退休制度, 扫黄打非专项行动)
+    // an idiom right before a bare suffix is the name's body (一票否决制度)
     // …unless the idiom opens with a predicate word (始终保持战略定力)
     if (t.tag === 'i' && i === first - 1 && tokens[first]!.start === suffixStart && opts.idiomBody === true && !LEADING_WORDS.has(t.word.slice(0, 2))) return t.start;
     if (isHardBoundary(t) && !duration) break;

@@ -9,7 +9,7 @@ const isQualifier = (t: Token | undefined): boolean => !!t && t.word.length <= 3
 
 /** Punctuation that ends a frame: the name lies within one clause part. */
 const FRAME_STOP = /^([，。；：、！？（）(),;:!?\s]+|和|及|与|以及|等|并|的)$/;
-/** Conjunctions that join two nouns inside one name (行业协会商会与行政机关脱钩改革); 和 more often joins two programmes. */
+/** Conjunctions that join two nouns inside one name (燃气企业与供热企业整合改革); 和 more often joins two programmes. */
 const JOINING = new Set(['及', '与', '以及']);
 const JOINING_ITEMS = new Set(['和', '及', '以及']);
 const isNoun = (t: Token | undefined): boolean => !!t && (/^(n|nz|nt|ns|j|vn)$/.test(t.tag) || !!parseEntityTag(t.tag));
@@ -23,8 +23,8 @@ function qualifierItem(tokens: Token[], i: number, beyond: number, verbs: Set<st
 }
 
 /**
- * The earlier items of a framed list of programmes that share the last one's suffix ("实施种业振兴、
- * 耕地质量提升、新一轮粮食产能提升行动" → 种业振兴, 耕地质量提升): each item is a programme's name.
+ * The earlier items of a framed list of programmes that share the last one's suffix ("实施花卉振兴、
+ * 果园质量提升、新一轮茶产业提升行动" → 花卉振兴, 果园质量提升): each item is a programme's name.
  */
 export function framedListItems(tokens: Token[], verbs: Set<string>, lastItemStart: number, maxLength: number): Array<{ start: number; end: number }> {
   const items: Array<{ start: number; end: number }> = [];
@@ -36,7 +36,7 @@ export function framedListItems(tokens: Token[], verbs: Set<string>, lastItemSta
     while (start - 1 >= 0 && !isHardBoundary(tokens[start - 1]!) && !verbs.has(tokens[start - 1]!.word)) start--;
     const t0 = tokens[start]!;
     if (start > end || tokens[end]!.end - t0.start > maxLength || tokens[end]!.end - t0.start < 2) return [];
-    // a programme item names an action (种业振兴, 耕地质量提升); a thing (建筑垃圾、住宅小区) is what the last one acts on
+    // a programme item names an action (花卉振兴, 果园质量提升); a thing (建筑垃圾、住宅小区) is what the last one acts on
     if (tokens.slice(start, end + 1).some((t) => t.tag === 'v' || t.tag === 'vn')) items.push({ start: t0.start, end: tokens[end]!.end });
     k = start - 1;
   }
@@ -47,15 +47,15 @@ export function framedListItems(tokens: Token[], verbs: Set<string>, lastItemSta
 /** Start offset of the framed name whose suffix starts at token `first` and ends at `end`, if a frame verb precedes it. */
 export function frameStart(tokens: Token[], verbs: Set<string>, first: number, end: number, maxLength: number, suffixes: readonly string[]): number | undefined {
   const start = frameFrom(tokens, verbs, first, end, maxLength, suffixes);
-  // a quoted name right before the suffix takes at most a short qualifier before it (重点企业“服务包”制度;
-  // not 国企采购平台接入市公共资源“一网交易”试点)
+  // a quoted name right before the suffix takes at most a short qualifier before it (重点企业“服务卡”制度;
+  // not 国企采购平台接入市公共资源“一网统采”试点)
   const close = tokens[first - 1]?.word;
   const open = close === '”' || close === '"' ? openingQuoteBefore(tokens, first - 1) : undefined;
   if (start !== undefined && open !== undefined && tokens[open]!.start - start > QUALIFIER_BEFORE_QUOTE) return tokens[open]!.start;
   return start === undefined ? undefined : afterOpenQuote(tokens, start, first);
 }
 
-/** A name opened by a quote that closes after its suffix starts inside the quote (云南大学"211工程"二期 → 211工程). */
+/** A name opened by a quote that closes after its suffix starts inside the quote (某大学"985工程"二期 → 985工程). */
 function afterOpenQuote(tokens: Token[], start: number, first: number): number {
   let open: number | undefined;
   for (let k = first - 1; k >= 0 && tokens[k]!.end > start; k--) {

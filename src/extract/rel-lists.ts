@@ -43,7 +43,7 @@ export function listEndingAt(top: ResolvedMention[], text: string, pos: number, 
       if (!sep || !UNKNOWN_ITEM.test(bare(item))) break;
     }
     if (!sep) break;
-    // an item may carry a 的-modifier (、以天然药物为主的现代医药、); anything else between ends the list
+    // an item may carry a 的-modifier (、以民族医药为主的现代中药、); anything else between ends the list
     const gap = bare(text.slice(sep.end, adjacent ? m.start : sep.end));
     if (adjacent && gap !== '' && !MODIFIER.test(gap)) break;
     edge = sep.start;
