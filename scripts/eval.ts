@@ -86,6 +86,11 @@ async function main(): Promise<number> {
       console.error(`${o.result!.status} ${o.result!.document.id} ${o.path}`);
     }
     const docs = (await services.store.listDocuments({ offset: 0, limit: 10_000 })).items;
+    // a question set scored against an empty store would print zeros that look like a result
+    if (docs.length === 0) {
+      console.error(`the store holds no documents to answer from: add --ingest <file|folder> (e.g. ${path.relative(process.cwd(), DEFAULT_CORPUS)})`);
+      return 2;
+    }
     const keyOf = new Map(docs.map((d) => [d.id, path.basename(d.source)]));
     const baseline = ingest.length ? createBm25Baseline(await baselinePassages(ingest), (t) => services.segmenter.searchTokens(t)) : undefined;
     const { scores, outcomes, systems } = await evaluateQuestions(services, questions, { k, docKeyOf: (id) => keyOf.get(id), ...(baseline ? { baseline } : {}) });
