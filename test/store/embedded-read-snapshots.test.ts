@@ -31,20 +31,36 @@ function vectorOf(seed: number, dimension: number): number[] {
   return Array.from({ length: dimension }, () => (next() < 0.6 ? 0 : next() * 2 - 1));
 }
 
+/** A store file written with `docs`, and a read-only raw connection to it beside the store; both closed after `check`. */
+async function withRawBeside(
+  name: string,
+  dimension: number,
+  docs: Array<ReturnType<typeof docA>>,
+  check: (store: EmbeddedStore, raw: Database.Database) => Promise<void>,
+): Promise<void> {
+  const file = path.join(dir, name);
+  const store = await EmbeddedStore.open(file);
+  await store.migrate(dimension);
+  for (const doc of docs) await store.writeDocument(doc, []);
+  const raw = new Database(file, { readonly: true });
+  sqliteVec.load(raw);
+  try {
+    await check(store, raw);
+  } finally {
+    raw.close();
+    await store.close();
+  }
+}
+
 describe('embedded read snapshots', () => {
   it('vector search ranks as sqlite-vec does, with the same scores', async () => {
-    const file = path.join(dir, 'vectors.sqlite');
-    const store = await EmbeddedStore.open(file);
-    await store.migrate(16);
-    for (let d = 0; d < 6; d++) {
+    const docs = Array.from({ length: 6 }, (_, d) => {
       const doc = docA(`doc-${d}`);
       doc.meta.sha256 = `${'0'.repeat(63)}${d}`;
       doc.passages.forEach((p, i) => (p.embedding = vectorOf(d * 10 + i + 1, 16)));
-      await store.writeDocument(doc, []);
-    }
-    const raw = new Database(file, { readonly: true });
-    sqliteVec.load(raw);
-    try {
+      return doc;
+    });
+    await withRawBeside('vectors.sqlite', 16, docs, async (store, raw) => {
       for (let q = 0; q < 5; q++) {
         const query = vectorOf(1000 + q, 16);
         const hits = await store.vectorPassages(query, 7);
@@ -57,24 +73,14 @@ describe('embedded read snapshots', () => {
         expect(hits.map((h) => h.passage.id)).toEqual(expected.map((e) => e.id));
         hits.forEach((h, i) => expect(h.score).toBeCloseTo(1 - expected[i]!.distance / 2, 5));
       }
-    } finally {
-      raw.close();
-      await store.close();
-    }
+    });
   });
 
   it('full-text search scores as FTS5 bm25() does, and leaves queries it cannot fold to FTS5', async () => {
-    const file = path.join(dir, 'fulltext.sqlite');
-    const store = await EmbeddedStore.open(file);
-    await store.migrate(4);
-    await store.writeDocument(docA(), []);
-    await store.writeDocument(docB(), []);
     const more = docA('doc-c');
     more.meta.sha256 = 'c'.repeat(64);
     more.passages[0]!.tokens = '通州区 通州区 高新区 产业 产业 产业 5g+工业互联网';
-    await store.writeDocument(more, []);
-    const raw = new Database(file, { readonly: true });
-    try {
+    await withRawBeside('fulltext.sqlite', 4, [docA(), docB(), more], async (store, raw) => {
       const queries = [['高新区', '产业'], ['通州区'], ['新一代信息技术产业', '链长制', '未知词'], ['5G+工业互联网', '主阵地'], ['Café', '通州区']];
       for (const tokens of queries) {
         const hits = await store.fulltextPassages(tokens, 10);
@@ -85,30 +91,18 @@ describe('embedded read snapshots', () => {
         expect(hits.map((h) => h.passage.id)).toEqual(expected.map((e) => e.id));
         hits.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 9));
       }
-    } finally {
-      raw.close();
-      await store.close();
-    }
+    });
   });
 
   it('passages mentioning entities, and the entities of passages, are what the SQL look-ups give', async () => {
-    const file = path.join(dir, 'mentions.sqlite');
-    const store = await EmbeddedStore.open(file);
-    await store.migrate(4);
-    await store.writeDocument(docA(), []);
-    await store.writeDocument(docB(), []);
-    const raw = new Database(file, { readonly: true });
-    try {
+    await withRawBeside('mentions.sqlite', 4, [docA(), docB()], async (store, raw) => {
       for (const ids of [[E.it.id], [E.park.id, E.it.id, E.it.id], [E.chain.id, 'Park:不存在'], [E.tongzhou.id, E.pcb.id, E.ic.id]]) {
         expect(await store.passagesMentioning(ids, 10)).toEqual(passagesMentioning(raw, ids, 10));
         expect(await store.passagesMentioning(ids, 1)).toEqual(passagesMentioning(raw, ids, 1));
       }
       const passageIds = ['doc-a:p0', 'doc-a:p1', 'doc-a:p2', 'doc-b:p0', 'doc-b:p1', 'none'];
       expect(await store.passageEntities(passageIds)).toEqual(passageEntities(raw, passageIds));
-    } finally {
-      raw.close();
-      await store.close();
-    }
+    });
   });
 
   it("a server's snapshots follow its own writes and another connection's", async () => {
