@@ -57,8 +57,9 @@ export interface AnalysedDocument {
  */
 export function analyseDocument(input: AnalyseInput, segmenter: Segmenter): AnalysedDocument {
   const passages = splitPassages(input.ref.id, input.text);
-  const facts = extractDocument(input.ref, passages.map((p) => segmenter.segment(p)));
-  const tokens = passages.map((p) => segmenter.searchTokens(p.text));
+  const segmented = passages.map((p) => segmenter.segment(p));
+  const facts = extractDocument(input.ref, segmented);
+  const tokens = segmented.map((p) => segmenter.searchTokensOfSegmented(p));
   const dimension = input.hashingDimension;
   return {
     passages,

@@ -50,6 +50,17 @@ describe('the segmenter', () => {
     expect(terms).not.toContain('2');
   });
 
+  it('terms a segmented passage as it terms its text, from the words it was cut into', () => {
+    const text = '到2027年，示范区PM2.5浓度降至30微克/立方米，新建5G基站1.2万个，培育专精特新企业 120家。';
+    const passage = { id: 'd:p1', docId: 'd', ordinal: 1, heading: '', text, start: 0, end: text.length };
+    const fromWords = seg.searchTokensOfSegmented(seg.segment(passage));
+    expect(fromWords).toEqual(seg.searchTokens(text));
+    expect(fromWords).toContain('2027年');
+    expect(fromWords).toContain('120家');
+    // a second passage reusing the words gives the same terms (the per-word cache)
+    expect(seg.searchTokensOfSegmented(seg.segment({ ...passage, id: 'd:p2' }))).toEqual(fromWords);
+  });
+
   it('segments a passage keeping its fields', () => {
     const passage = { id: 'd:p0', docId: 'd', ordinal: 0, heading: '', text: '南通高新区', start: 10, end: 15 };
     const segmented = seg.segment(passage);

@@ -7,13 +7,15 @@ import { lexiconPaths, DEFAULT_LEXICON_DIR } from './lexicon-files.js';
 import { findNumberSpans } from './number-spans.js';
 import { mergeNumberTokens } from './merge-number-tokens.js';
 import { splitGluedCloser } from './split-glued-closer.js';
-import { searchTokensOf } from './search-tokens.js';
+import { searchTokensOf, searchTokensOfWords, termsOfPiece } from './search-tokens.js';
 
 export interface Segmenter {
   /** Tokens with part-of-speech (or entity-type) tags and offsets relative to `text`, covering it exactly. */
   tag(text: string): Token[];
   /** Fine-grained lowercase terms for full-text indexing (jieba search mode), numbers kept whole. */
   searchTokens(text: string): string[];
+  /** The same terms from a passage already segmented (ingest), without cutting its text again. */
+  searchTokensOfSegmented(passage: SegmentedPassage): string[];
   /** A passage with its tokens. */
   segment(passage: Passage): SegmentedPassage;
   /** The lexicon directory this process loaded. */
@@ -37,7 +39,7 @@ export function getSegmenter(options: SegmenterOptions = {}): Segmenter {
     return instance;
   }
   nodejieba.load({ userDict: lexiconPaths(dir).join('|') });
-  instance = { tag, searchTokens, segment, lexiconDir: dir };
+  instance = { tag, searchTokens, searchTokensOfSegmented, segment, lexiconDir: dir };
   return instance;
 }
 
@@ -85,6 +87,27 @@ function retagFallback(text: string): Token[] {
 
 function searchTokens(text: string): string[] {
   return searchTokensOf(text, (piece) => nodejieba.cutForSearch(piece));
+}
+
+/**
+ * Search terms per word: a corpus reuses a small vocabulary, so most words are cut once per
+ * thread. Bounded: cleared when full.
+ */
+const wordTerms = new Map<string, readonly string[]>();
+const WORD_TERMS_SIZE = 200_000;
+
+function termsOfWord(word: string): readonly string[] {
+  let terms = wordTerms.get(word);
+  if (terms === undefined) {
+    if (wordTerms.size >= WORD_TERMS_SIZE) wordTerms.clear();
+    terms = termsOfPiece(word, (w) => nodejieba.cutForSearch(w));
+    wordTerms.set(word, terms);
+  }
+  return terms;
+}
+
+function searchTokensOfSegmented(passage: SegmentedPassage): string[] {
+  return searchTokensOfWords(passage.text, passage.tokens, termsOfWord);
 }
 
 function segment(passage: Passage): SegmentedPassage {
