@@ -54,36 +54,89 @@ const BIGRAM = fnv(FNV_OFFSET, 'b:');
 
 /**
  * Feature hashes with their counts, in first-seen order (the order the sums below run in). Two
- * features are one when their 32-bit hashes are equal — they would share a bucket anyway.
+ * features are one when their 32-bit hashes are equal — they would share a bucket anyway. An
+ * open-addressing table reused across calls (one per thread): ingest counts millions of features, and
+ * a Map per passage cost more than the hashing.
  */
-function features(text: string, tokens: readonly string[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (h: number): void => {
-    counts.set(h, (counts.get(h) ?? 0) + 1);
-  };
-  for (const token of tokens) {
-    if (HAS_WORD_CHAR.test(token)) add(finalise(fnv(WORD, token.toLowerCase())));
+class FeatureCounts {
+  private keys = new Uint32Array(1024);
+  private counts = new Uint32Array(1024);
+  /** Slots in first-seen order. */
+  private order = new Int32Array(512);
+  size = 0;
+
+  add(h: number): void {
+    const mask = this.keys.length - 1;
+    let slot = h & mask;
+    while (this.counts[slot] !== 0) {
+      if (this.keys[slot] === h) {
+        this.counts[slot]!++;
+        return;
+      }
+      slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = h;
+    this.counts[slot] = 1;
+    this.order[this.size++] = slot;
+    if (this.size * 2 > this.keys.length) this.grow();
   }
-  for (const run of text.match(HAN_RUN) ?? []) {
+
+  hashAt(i: number): number {
+    return this.keys[this.order[i]!]!;
+  }
+  countAt(i: number): number {
+    return this.counts[this.order[i]!]!;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.counts[this.order[i]!] = 0;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const hashes = Array.from({ length: this.size }, (_, i) => this.hashAt(i));
+    const tallies = Array.from({ length: this.size }, (_, i) => this.countAt(i));
+    const capacity = this.keys.length * 2;
+    this.keys = new Uint32Array(capacity);
+    this.counts = new Uint32Array(capacity);
+    this.order = new Int32Array(capacity / 2);
+    this.size = 0;
+    hashes.forEach((h, i) => {
+      this.add(h);
+      this.counts[this.order[i]!] = tallies[i]!;
+    });
+  }
+}
+
+const featureCounts = new FeatureCounts();
+
+function countFeatures(counts: FeatureCounts, text: string, tokens: readonly string[]): void {
+  counts.clear();
+  for (const token of tokens) {
+    if (HAS_WORD_CHAR.test(token)) counts.add(finalise(fnv(WORD, token.toLowerCase())));
+  }
+  HAN_RUN.lastIndex = 0;
+  for (let m = HAN_RUN.exec(text); m; m = HAN_RUN.exec(text)) {
+    const from = m.index;
+    const to = from + m[0].length;
     // Characters are code points: a Han character outside the BMP is two code units.
-    const width = (at: number) => (run.codePointAt(at)! > 0xffff ? 2 : 1);
-    const first = width(0);
-    if (first === run.length) add(finalise(fnv(CHAR, run)));
-    for (let at = 0, w = first; at + w < run.length; ) {
-      const next = width(at + w);
-      add(finalise(fnv(BIGRAM, run, at, at + w + next)));
+    let w = text.codePointAt(from)! > 0xffff ? 2 : 1;
+    if (from + w === to) counts.add(finalise(fnv(CHAR, text, from, to)));
+    for (let at = from; at + w < to; ) {
+      const next = text.codePointAt(at + w)! > 0xffff ? 2 : 1;
+      counts.add(finalise(fnv(BIGRAM, text, at, at + w + next)));
       at += w;
       w = next;
     }
   }
-  return counts;
 }
 
-function hashedVector(counts: Map<number, number>, dimension: number): Float64Array {
+function hashedVector(counts: FeatureCounts, dimension: number): Float64Array {
   const vector = new Float64Array(dimension);
-  for (const [h, tf] of counts) {
+  for (let i = 0; i < counts.size; i++) {
+    const h = counts.hashAt(i);
     // The sign bit keeps colliding features from adding up into a spurious shared dimension.
-    vector[h % dimension]! += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(tf));
+    vector[h % dimension]! += (h & 0x80000000 ? -1 : 1) * (1 + Math.log(counts.countAt(i)));
   }
   return vector;
 }
@@ -91,12 +144,15 @@ function hashedVector(counts: Map<number, number>, dimension: number): Float64Ar
 /** The normalised vector of a text whose search tokens are known, written into `out`. */
 export function hashingVectorInto(out: Float32Array | number[], text: string, tokens: readonly string[]): void {
   const dimension = out.length;
-  let vector = hashedVector(features(text, tokens), dimension);
+  countFeatures(featureCounts, text, tokens);
+  let vector = hashedVector(featureCounts, dimension);
   let sum = 0;
   for (let i = 0; i < dimension; i++) sum += vector[i]! * vector[i]!;
   let norm = Math.sqrt(sum);
   if (norm === 0) {
-    vector = hashedVector(new Map([[hashFeature(EMPTY_FEATURE), 1]]), dimension);
+    featureCounts.clear();
+    featureCounts.add(hashFeature(EMPTY_FEATURE));
+    vector = hashedVector(featureCounts, dimension);
     norm = 1;
   }
   for (let i = 0; i < dimension; i++) out[i] = vector[i]! / norm;
