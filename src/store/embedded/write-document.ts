@@ -19,15 +19,18 @@ function unionWords(existing: string, added: string): string {
 function mergeEntity(db: Db, entity: Entity, nameTokens: string): void {
   const row = one<{ aliases: string; name_tokens: string }>(db, 'SELECT aliases, name_tokens FROM entities WHERE id = ?', entity.id);
   if (!row) {
-    run(
+    const tokens = unionWords('', nameTokens);
+    const inserted = run(
       db,
       'INSERT INTO entities(id, type, name, aliases, name_tokens) VALUES (?, ?, ?, ?, ?)',
       entity.id,
       entity.type,
       entity.name,
       JSON.stringify([...new Set(entity.aliases)]),
-      unionWords('', nameTokens),
+      tokens,
     );
+    // The full-text row is the writer's (base-schema.ts: no insert trigger).
+    run(db, 'INSERT INTO entity_fts(rowid, name_tokens) VALUES (?, ?)', inserted.lastInsertRowid, tokens);
     return;
   }
   const aliases = JSON.parse(row.aliases) as string[];
@@ -84,6 +87,7 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite, keys: RelationKe
       p.tokens,
       p.embedding.length ? toBlob(p.embedding) : null,
     );
+    run(db, 'INSERT INTO passage_fts(rowid, tokens) VALUES (?, ?)', result.lastInsertRowid, p.tokens);
     indexVector(db, Number(result.lastInsertRowid), p.embedding, true);
   }
 
