@@ -1,29 +1,87 @@
 // The production GraphStore: Neo4j through one driver. Each method delegates to a small query module.
 import type { EntityType } from '../../model/index.js';
-import type { DocumentToWrite, GraphChannelQuery, GraphStore, NeighborQuery, OverviewFilter, RecognitionLookup, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type {
+  DocumentToWrite,
+  EntityCandidate,
+  EntityDetail,
+  GraphChannelQuery,
+  GraphNode,
+  GraphStore,
+  NeighborQuery,
+  OverviewFilter,
+  PassageHit,
+  RecognitionLookup,
+  TargetQuery,
+  TargetsForAnyQuery,
+} from '../port.js';
 import { Neo4jConnection, type Neo4jSettings } from './connection.js';
 import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import { readDocument } from './read-document.js';
 import * as docs from './read-documents.js';
 import * as graph from './read-graph.js';
+import { ReadCache } from './read-cache.js';
 import * as search from './read-search.js';
+import type { PassageSource } from './read-search.js';
 import { assertVectorDimension } from './vector-dimension.js';
 import { deleteDocumentTx, writeDocumentsTx } from './write-document.js';
+
+/** How long a cached read may lag another process's writes (scope's document listing allows 5 s too). */
+const CACHE_MAX_AGE_MS = 5_000;
+/**
+ * A passage id names its text (the document id is the text's hash, the ordinal its place), so what a
+ * cached passage says only goes stale when another process replaces its document under a new title.
+ */
+const PASSAGE_MAX_AGE_MS = 60_000;
+/** A passage known to mention nothing (one array, compared by identity). */
+const NO_ENTITIES: GraphNode[] = [];
+type StoredHit = Readonly<Omit<PassageHit, 'score'>>;
+/** An id no passage has. */
+const NO_PASSAGE: StoredHit = Object.freeze({ passage: Object.freeze({ id: '', docId: '', ordinal: 0, heading: '', text: '', start: 0, end: 0 }), docTitle: '' });
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
 
+  /** This store's completed writes: each one makes the read caches stale. */
+  private writes = 0;
+  private readonly recognitions = new ReadCache<{ candidates: EntityCandidate[]; details: EntityDetail[] }>(
+    { maxAgeMs: CACHE_MAX_AGE_MS, capacity: 1_000 },
+    () => this.writes,
+  );
+  private readonly mentioned = new ReadCache<GraphNode[]>({ maxAgeMs: CACHE_MAX_AGE_MS, capacity: 20_000 }, () => this.writes);
+  private readonly passages = new ReadCache<StoredHit>({ maxAgeMs: PASSAGE_MAX_AGE_MS, capacity: 20_000 }, () => this.writes);
+  /** The search channels' passages, read once and kept (see PassageSource). */
+  private readonly source: PassageSource = async (scored) => {
+    const found = await this.passages.getMany(
+      scored.map((s) => s.id),
+      async (ids) => Object.fromEntries((await search.getPassages(this.db, ids)).map(({ passage, docTitle }) => [passage.id, Object.freeze({ passage: Object.freeze(passage), docTitle })])),
+      NO_PASSAGE,
+    );
+    return scored.map((s) => {
+      const hit = found[s.id];
+      return hit && { ...hit, score: s.score };
+    });
+  };
+
   private constructor(private readonly db: Neo4jConnection) {}
+
+  /** Runs a write; the read caches are stale once it ends, whether it committed or not. */
+  private async written<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.writes++;
+    }
+  }
 
   static async open(settings: Neo4jSettings): Promise<Neo4jStore> {
     return new Neo4jStore(await Neo4jConnection.open(settings));
   }
 
   migrate(dimension: number) {
-    return migrate(this.db, dimension);
+    return this.written(migrate(this.db, dimension));
   }
   recreateVectorIndex(dimension: number) {
-    return recreateVectorIndex(this.db, dimension);
+    return this.written(recreateVectorIndex(this.db, dimension));
   }
   schemaState() {
     return readSchemaState(this.db);
@@ -33,7 +91,7 @@ export class Neo4jStore implements GraphStore {
     return (rows[0]?.names ?? []) as string[];
   }
   async recordEmbedder(name: string) {
-    await this.db.write((tx) => tx.run('MATCH (d:Document) SET d.embedder = $name', { name }));
+    await this.written(this.db.write((tx) => tx.run('MATCH (d:Document) SET d.embedder = $name', { name })));
   }
   ping() {
     return this.db.ping();
@@ -54,7 +112,10 @@ export class Neo4jStore implements GraphStore {
   writeDocument(doc: DocumentToWrite, replaces: string[]) {
     return this.writeDocuments([{ doc, replaces }]);
   }
-  async writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
+  writeDocuments(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
+    return this.written(this.writeBatch(batch));
+  }
+  private async writeBatch(batch: Array<{ doc: DocumentToWrite; replaces: string[] }>) {
     await assertVectorDimension(this.db, batch.flatMap((b) => b.doc.passages.map((p) => p.embedding.length)), 'a passage embedding');
     await this.db.write(async (tx) => {
       for (const id of batch.flatMap((b) => b.replaces)) await deleteDocumentTx(tx, id);
@@ -65,7 +126,7 @@ export class Neo4jStore implements GraphStore {
     });
   }
   deleteDocument(id: string) {
-    return this.db.write((tx) => deleteDocumentTx(tx, id));
+    return this.written(this.db.write((tx) => deleteDocumentTx(tx, id)));
   }
   readDocument(id: string) {
     return readDocument(this.db, id);
@@ -74,7 +135,7 @@ export class Neo4jStore implements GraphStore {
     return docs.passagesForReindex(this.db, after, limit);
   }
   setEmbeddings(rows: Array<{ id: string; embedding: number[] }>) {
-    return docs.setEmbeddings(this.db, rows);
+    return this.written(docs.setEmbeddings(this.db, rows));
   }
   stats() {
     return docs.stats(this.db);
@@ -84,28 +145,29 @@ export class Neo4jStore implements GraphStore {
   }
 
   fulltextPassages(tokens: string[], k: number) {
-    return search.fulltextPassages(this.db, tokens, k);
+    return search.fulltextPassages(this.db, this.source, tokens, k);
   }
   vectorPassages(vector: number[], k: number) {
-    return search.vectorPassages(this.db, vector, k);
+    return search.vectorPassages(this.db, this.source, vector, k);
   }
   textAndVectorPassages(tokens: string[], vector: number[], k: number) {
-    return search.textAndVectorPassages(this.db, tokens, vector, k);
+    return search.textAndVectorPassages(this.db, this.source, tokens, vector, k);
   }
   passagesMentioning(entityIds: string[], k: number) {
-    return search.passagesMentioning(this.db, entityIds, k);
+    return search.passagesMentioning(this.db, this.source, entityIds, k);
   }
-  getPassages(ids: string[]) {
-    return search.getPassages(this.db, ids);
+  async getPassages(ids: string[]) {
+    const hits = await this.source(ids.map((id) => ({ id, score: 0 })));
+    return hits.filter((h): h is PassageHit => h !== undefined);
   }
   documentPassages(docId: string) {
     return docs.documentPassages(this.db, docId);
   }
   passageEntities(passageIds: string[]) {
-    return search.passageEntities(this.db, passageIds);
+    return this.mentioned.getMany(passageIds, (unread) => search.passageEntities(this.db, unread), NO_ENTITIES);
   }
   graphChannel(entityIds: string[], q: GraphChannelQuery) {
-    return search.graphChannel(this.db, entityIds, q);
+    return search.graphChannel(this.db, this.source, entityIds, q);
   }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
@@ -115,7 +177,7 @@ export class Neo4jStore implements GraphStore {
     return graph.findEntityCandidates(this.db, tokens, limit);
   }
   recognitionLookup(q: RecognitionLookup) {
-    return graph.recognitionLookup(this.db, q);
+    return this.recognitions.get(JSON.stringify(q), () => graph.recognitionLookup(this.db, q));
   }
   getEntity(id: string) {
     return graph.getEntity(this.db, id);
@@ -144,6 +206,6 @@ export class Neo4jStore implements GraphStore {
 
   /** For tests: removes every node. Not on the port: no face may call it. */
   async resetForTests(): Promise<void> {
-    await this.db.run('MATCH (n) DETACH DELETE n');
+    await this.written(this.db.run('MATCH (n) DETACH DELETE n'));
   }
 }

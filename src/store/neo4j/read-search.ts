@@ -15,43 +15,69 @@ export function luceneQuery(tokens: string[]): string {
   return unique.map((t) => `"${t.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(' ');
 }
 
-const HIT = `{passage: node {.id, .docId, .ordinal, .heading, .text, .start, .end}, docTitle: d.title, score: score}`;
+/**
+ * A channel's hit before its passage is read: the channels return ids and scores only, and the store
+ * fills in the passages (text, document title) through a `PassageSource`, which keeps them between
+ * searches — a search's channels return ~100 hits, mostly the same passages again, and decoding
+ * their text from every reply cost more than the look-ups themselves.
+ */
+export interface ScoredId {
+  id: string;
+  score: number;
+}
 
-const PASSAGE_RETURN = `RETURN node {.id, .docId, .ordinal, .heading, .text, .start, .end} AS passage, d.title AS docTitle, score`;
+/** The hit of each scored id, aligned with them: undefined for a passage gone meanwhile. */
+export type PassageSource = (scored: readonly ScoredId[]) => Promise<Array<PassageHit | undefined>>;
 
-export async function fulltextPassages(db: Neo4jConnection, tokens: string[], k: number): Promise<PassageHit[]> {
+function present(hits: Array<PassageHit | undefined>): PassageHit[] {
+  return hits.filter((h): h is PassageHit => h !== undefined);
+}
+
+const HIT = `{id: node.id, score: score}`;
+
+function toScoredId(row: Record<string, unknown>): ScoredId {
+  return { id: String(row.id), score: Number(row.score) };
+}
+
+export async function fulltextPassages(db: Neo4jConnection, source: PassageSource, tokens: string[], k: number): Promise<PassageHit[]> {
   const query = luceneQuery(tokens);
   if (!query) return [];
   const rows = await db.rows(
     `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
-     MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
+     RETURN node.id AS id, score ORDER BY score DESC, node.docId, node.ordinal`,
     { query, k: int(k) },
   );
-  return rows.map(toPassageHit);
+  return present(await source(rows.map(toScoredId)));
 }
 
-export async function vectorPassages(db: Neo4jConnection, vector: number[], k: number): Promise<PassageHit[]> {
+export async function vectorPassages(db: Neo4jConnection, source: PassageSource, vector: number[], k: number): Promise<PassageHit[]> {
   await assertVectorDimension(db, [vector.length], 'the query vector');
   const rows = await db.rows(
     `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
-     MATCH (d:Document {id: node.docId}) ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal`,
+     RETURN node.id AS id, score ORDER BY score DESC, node.docId, node.ordinal`,
     { vector, k: int(k) },
   );
-  return rows.map(toPassageHit);
+  return present(await source(rows.map(toScoredId)));
 }
 
 const FULLTEXT_LIST = `CALL db.index.fulltext.queryNodes('passage_tokens', $query, {limit: $k}) YIELD node, score
-       MATCH (d:Document {id: node.docId}) WITH node, d, score ORDER BY score DESC, node.docId, node.ordinal
+       WITH node, score ORDER BY score DESC, node.docId, node.ordinal
        RETURN collect(${HIT}) AS fulltext`;
 const VECTOR_LIST = `CALL db.index.vector.queryNodes('passage_embedding', $k, $vector) YIELD node, score
-       MATCH (d:Document {id: node.docId}) WITH node, d, score ORDER BY score DESC, node.docId, node.ordinal
+       WITH node, score ORDER BY score DESC, node.docId, node.ordinal
        RETURN collect(${HIT}) AS vector`;
 
 /**
  * Both index channels of a hybrid search in one statement: the same two queries as
  * fulltextPassages and vectorPassages, one round trip instead of two.
  */
-export async function textAndVectorPassages(db: Neo4jConnection, tokens: string[], vector: number[], k: number): Promise<{ fulltext: PassageHit[]; vector: PassageHit[] }> {
+export async function textAndVectorPassages(
+  db: Neo4jConnection,
+  source: PassageSource,
+  tokens: string[],
+  vector: number[],
+  k: number,
+): Promise<{ fulltext: PassageHit[]; vector: PassageHit[] }> {
   const query = luceneQuery(tokens);
   if (!query && !vector.length) return { fulltext: [], vector: [] };
   await assertVectorDimension(db, [vector.length], 'the query vector');
@@ -62,29 +88,35 @@ export async function textAndVectorPassages(db: Neo4jConnection, tokens: string[
     { query, vector, k: int(k) },
   );
   const row = rows[0] ?? { fulltext: [], vector: [] };
-  return {
-    fulltext: (row.fulltext as Array<Record<string, unknown>>).map(toPassageHit),
-    vector: (row.vector as Array<Record<string, unknown>>).map(toPassageHit),
-  };
+  const [fulltext, vectors] = await hitLists(source, [row.fulltext, row.vector]);
+  return { fulltext: fulltext!, vector: vectors! };
 }
 
-export async function passagesMentioning(db: Neo4jConnection, entityIds: string[], k: number): Promise<PassageHit[]> {
+/** Several lists of scored ids filled with one passage look-up. */
+async function hitLists(source: PassageSource, lists: unknown[]): Promise<PassageHit[][]> {
+  const scored = lists.map((list) => (list as Array<Record<string, unknown>>).map(toScoredId));
+  const hits = await source(scored.flat());
+  let at = 0;
+  return scored.map((list) => present(hits.slice(at, (at += list.length))));
+}
+
+export async function passagesMentioning(db: Neo4jConnection, source: PassageSource, entityIds: string[], k: number): Promise<PassageHit[]> {
   if (!entityIds.length) return [];
   const rows = await db.rows(
     `MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $entityIds
      WITH node, count(DISTINCT e) AS score
-     MATCH (d:Document {id: node.docId})
-     ${PASSAGE_RETURN} ORDER BY score DESC, node.docId, node.ordinal LIMIT $k`,
+     RETURN node.id AS id, score ORDER BY score DESC, node.docId, node.ordinal LIMIT $k`,
     { entityIds, k: int(k) },
   );
-  return rows.map(toPassageHit);
+  return present(await source(rows.map(toScoredId)));
 }
 
+/** Passages by id with their document's title, score 0, in no particular order (unknown ids left out). */
 export async function getPassages(db: Neo4jConnection, ids: string[]): Promise<PassageHit[]> {
   if (!ids.length) return [];
   const rows = await db.rows(
     `UNWIND $ids AS id MATCH (node:Passage {id: id}) MATCH (d:Document {id: node.docId})
-     WITH node, d, 0.0 AS score ${PASSAGE_RETURN}`,
+     RETURN node {.id, .docId, .ordinal, .heading, .text, .start, .end} AS passage, d.title AS docTitle, 0.0 AS score`,
     { ids },
   );
   return rows.map(toPassageHit);
@@ -106,7 +138,7 @@ export async function passageEntities(db: Neo4jConnection, passageIds: string[])
  * The graph channel in one round trip: both lists come from one query, the neighbour expansion
  * capped per entity by relation weight so a hub cannot flood it.
  */
-export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult> {
+export async function graphChannel(db: Neo4jConnection, source: PassageSource, entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult> {
   const withTargets = q.targets !== undefined && (q.targets.metrics.length > 0 || q.targets.entityIds.length > 0);
   if (!entityIds.length && !withTargets) return q.targets ? { direct: [], expanded: [], targets: [] } : { direct: [], expanded: [] };
   // The search's target look-ups ride along: one round trip for the whole graph channel.
@@ -117,7 +149,6 @@ export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: 
     `CALL () {
        MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $ids
        WITH node, count(DISTINCT e) AS score ORDER BY score DESC, node.docId, node.ordinal LIMIT $k
-       MATCH (d:Document {id: node.docId})
        RETURN collect(${HIT}) AS direct
      }
      CALL () {
@@ -130,7 +161,6 @@ export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: 
        WITH DISTINCT b WHERE NOT b.id IN $ids
        MATCH (node:Passage)-[:MENTIONS]->(b)
        WITH node, count(DISTINCT b) AS score ORDER BY score DESC, node.docId, node.ordinal LIMIT $k
-       MATCH (d:Document {id: node.docId})
        RETURN collect(${HIT}) AS expanded
      }
      ${targets}
@@ -147,10 +177,8 @@ export async function graphChannel(db: Neo4jConnection, entityIds: string[], q: 
     },
   );
   const row = rows[0] ?? { direct: [], expanded: [], targets: [] };
-  const result: GraphChannelResult = {
-    direct: (row.direct as Array<Record<string, unknown>>).map(toPassageHit),
-    expanded: (row.expanded as Array<Record<string, unknown>>).map(toPassageHit),
-  };
+  const [direct, expanded] = await hitLists(source, [row.direct, row.expanded]);
+  const result: GraphChannelResult = { direct: direct!, expanded: expanded! };
   if (q.targets) result.targets = (row.targets as Array<Record<string, unknown>>).map((r) => toTarget(r.t as Record<string, unknown>, r.measures));
   return result;
 }
