@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store.js';
 import { ftsQuery } from '../../src/store/embedded/read-search.js';
-import { describeStoreContract, docA, docB, E } from './store-contract.js';
+import { describeStoreContract, docA, docB, docC, docChain, E } from './store-contract.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -166,6 +166,36 @@ describe('EmbeddedStore on a file', () => {
     await store.deleteDocument('doc-b');
     check();
     raw.close();
+  });
+
+  it('a batch stores the entity names and tokens that one-by-one writes store, also across a replacement within it', async () => {
+    const rows = async (name: string, write: (store: EmbeddedStore) => Promise<void>) => {
+      const store = await open(name);
+      await store.migrate(4);
+      await write(store);
+      await store.close();
+      const raw = new Database(path.join(dir, name), { readonly: true });
+      try {
+        return raw.prepare('SELECT id, aliases, name_tokens FROM entities ORDER BY id').all();
+      } finally {
+        raw.close();
+      }
+    };
+    // docB names the park by an alias docA does not, and gives it more name tokens.
+    const b = () => {
+      const doc = docB();
+      doc.entityTokens[E.park.id] = '南通 高新区 南通高新区';
+      return doc;
+    };
+    const serial = await rows('names-serial.sqlite', async (store) => {
+      for (const doc of [docA(), b(), docC(), docChain()]) await store.writeDocument(doc, []);
+      await store.writeDocument(docA(), ['doc-a']);
+    });
+    const batched = await rows('names-batched.sqlite', (store) =>
+      store.writeDocuments([docA(), b(), docC(), docChain()].map((doc) => ({ doc, replaces: [] })).concat([{ doc: docA(), replaces: ['doc-a'] }])),
+    );
+    expect(batched).toEqual(serial);
+    expect(serial.length).toBeGreaterThan(0);
   });
 
   it('builds FTS5 queries from quoted tokens only', () => {

@@ -14,7 +14,7 @@ import * as graph from './read-graph.js';
 import * as search from './read-search.js';
 import { PassageRows } from './read-search.js';
 import { checkSchemaVersion, migrateVectors, readSchemaState, recreateVectorTable, setEmbeddings, vectorDimension } from './vector-table.js';
-import { writeDocumentRows, type RelationKeys } from './write-document.js';
+import { BatchMemo, writeDocumentRows } from './write-document.js';
 import { contentVersion, Snapshot } from './read-snapshot.js';
 import { buildVectorMatrix, type VectorMatrix } from './vector-matrix.js';
 import { EntityStatsSnapshot } from './entity-stats.js';
@@ -154,12 +154,12 @@ export class EmbeddedStore implements GraphStore {
     return this.write((db) =>
       db
         .transaction(() => {
-          const keys: RelationKeys = new Map();
+          const memo = new BatchMemo();
           for (const { doc, replaces } of batch) {
-            // a deletion may remove relations whose rowids are cached
-            if (replaces.length) keys.clear();
+            // a deletion may remove or change rows the memo holds
+            if (replaces.length) memo.clear();
             for (const id of replaces) deleteDocumentRows(db, id);
-            writeDocumentRows(db, doc, keys);
+            writeDocumentRows(db, doc, memo);
           }
         })
         .immediate(),

@@ -41,6 +41,10 @@ export function openDatabase(file: string): Db {
   try {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file, { timeout: 5_000 });
+    // Before the first table exists (later it changes nothing): passages carry kilobytes of text and
+    // a vector each, and sqlite-vec keeps vectors in megabyte blobs, so 4 KiB pages meant long overflow
+    // chains. At 16 KiB a bulk load took ~12% less CPU (x8: ~780 -> ~680 ms); reads measured the same.
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');

@@ -81,9 +81,9 @@ export function recreateVectorTable(db: Db, dimension: number): void {
 /**
  * Indexes one passage's embedding. `strict` (a document write) refuses a vector of another
  * dimension; otherwise (re-embedding before the index is rebuilt) it is kept in the blob only.
+ * A writer of many passages passes the dimension it looked up once.
  */
-export function indexVector(db: Db, pk: number, embedding: readonly number[] | Float32Array, strict: boolean): void {
-  const dimension = vectorDimension(db);
+export function indexVector(db: Db, pk: number, embedding: readonly number[] | Float32Array, strict: boolean, dimension = vectorDimension(db)): void {
   if (dimension === undefined || embedding.length === 0) return;
   if (embedding.length !== dimension) {
     if (!strict) return;

@@ -5,7 +5,7 @@
 import { ENTITY_TYPES, RELATION_TYPES, type Entity, type RelationType } from '../../model/index.js';
 import type { DocumentToWrite } from '../port.js';
 import { one, run, type Db } from './open-database.js';
-import { indexVector, toBlob } from './vector-table.js';
+import { indexVector, toBlob, vectorDimension } from './vector-table.js';
 
 const entityTypes = new Set<string>(ENTITY_TYPES);
 const relationTypes = new Set<string>(RELATION_TYPES);
@@ -16,40 +16,67 @@ function unionWords(existing: string, added: string): string {
   return words.join(' ');
 }
 
-function mergeEntity(db: Db, entity: Entity, nameTokens: string): void {
-  const row = one<{ aliases: string; name_tokens: string }>(db, 'SELECT aliases, name_tokens FROM entities WHERE id = ?', entity.id);
-  if (!row) {
-    const tokens = unionWords('', nameTokens);
+/** An entity's aliases and name tokens as stored. */
+interface StoredNames {
+  aliases: string[];
+  tokens: string;
+}
+
+/**
+ * What this transaction has already looked up or written, for the documents after it: a batch's
+ * documents name many of the same entities and state many of the same relations. Only valid while
+ * no row is deleted (writeDocuments clears it before a deletion).
+ */
+export class BatchMemo {
+  /** Relation rowids by type, from and to. */
+  readonly relations = new Map<string, number>();
+  readonly entities = new Map<string, StoredNames>();
+
+  clear(): void {
+    this.relations.clear();
+    this.entities.clear();
+  }
+}
+
+function storedNames(db: Db, id: string): StoredNames | undefined {
+  const row = one<{ aliases: string; name_tokens: string }>(db, 'SELECT aliases, name_tokens FROM entities WHERE id = ?', id);
+  return row && { aliases: JSON.parse(row.aliases) as string[], tokens: row.name_tokens };
+}
+
+function mergeEntity(db: Db, entity: Entity, nameTokens: string, memo: BatchMemo): void {
+  let stored = memo.entities.get(entity.id);
+  if (!stored) {
+    stored = storedNames(db, entity.id);
+    if (stored) memo.entities.set(entity.id, stored);
+  }
+  if (!stored) {
+    const names = { aliases: [...new Set(entity.aliases)], tokens: unionWords('', nameTokens) };
     const inserted = run(
       db,
       'INSERT INTO entities(id, type, name, aliases, name_tokens) VALUES (?, ?, ?, ?, ?)',
       entity.id,
       entity.type,
       entity.name,
-      JSON.stringify([...new Set(entity.aliases)]),
-      tokens,
+      JSON.stringify(names.aliases),
+      names.tokens,
     );
     // The full-text row is the writer's (base-schema.ts: no insert trigger).
-    run(db, 'INSERT INTO entity_fts(rowid, name_tokens) VALUES (?, ?)', inserted.lastInsertRowid, tokens);
+    run(db, 'INSERT INTO entity_fts(rowid, name_tokens) VALUES (?, ?)', inserted.lastInsertRowid, names.tokens);
+    memo.entities.set(entity.id, names);
     return;
   }
-  const aliases = JSON.parse(row.aliases) as string[];
-  const known = aliases.length;
-  for (const a of entity.aliases) if (!aliases.includes(a)) aliases.push(a);
-  const tokens = unionWords(row.name_tokens, nameTokens);
+  const added = entity.aliases.filter((a) => !stored.aliases.includes(a));
+  const tokens = unionWords(stored.tokens, nameTokens);
   // Most documents name an entity the store already knows as it knows it: an UPDATE would still
   // rewrite its full-text row (the trigger fires on the column), so only a change is written.
-  if (aliases.length === known && tokens === row.name_tokens) return;
+  if (!added.length && tokens === stored.tokens) return;
+  const aliases = [...stored.aliases];
+  for (const a of added) if (!aliases.includes(a)) aliases.push(a);
   run(db, 'UPDATE entities SET aliases = ?, name_tokens = ? WHERE id = ?', JSON.stringify(aliases), tokens, entity.id);
+  memo.entities.set(entity.id, { aliases, tokens });
 }
 
-/**
- * Relation rowids already looked up in this transaction, by type, from and to: a batch's documents
- * state many of the same relations. Only valid while no row is deleted (see writeDocuments).
- */
-export type RelationKeys = Map<string, number>;
-
-export function writeDocumentRows(db: Db, doc: DocumentToWrite, keys: RelationKeys = new Map()): void {
+export function writeDocumentRows(db: Db, doc: DocumentToWrite, memo = new BatchMemo()): void {
   const { meta, passages, facts } = doc;
   const docId = meta.id;
   // One file holds one embedder's vectors: the meta row names it (checked at start-up).
@@ -72,6 +99,7 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite, keys: RelationKe
     meta.ingestedAt,
   );
 
+  const dimension = vectorDimension(db);
   for (const p of passages) {
     const result = run(
       db,
@@ -88,13 +116,13 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite, keys: RelationKe
       p.embedding.length ? toBlob(p.embedding) : null,
     );
     run(db, 'INSERT INTO passage_fts(rowid, tokens) VALUES (?, ?)', result.lastInsertRowid, p.tokens);
-    indexVector(db, Number(result.lastInsertRowid), p.embedding, true);
+    indexVector(db, Number(result.lastInsertRowid), p.embedding, true, dimension);
   }
 
   const merged = new Set<string>();
   for (const entity of facts.entities) {
     if (!entityTypes.has(entity.type)) continue;
-    mergeEntity(db, entity, doc.entityTokens[entity.id] ?? entity.name);
+    mergeEntity(db, entity, doc.entityTokens[entity.id] ?? entity.name, memo);
     merged.add(entity.id);
   }
 
@@ -160,8 +188,8 @@ export function writeDocumentRows(db: Db, doc: DocumentToWrite, keys: RelationKe
     // A relation without evidence has no provenance, so it is not written.
     if (!relationTypes.has(r.type) || r.from === r.to || r.evidence.length === 0) continue;
     const key = `${r.type}\u0000${r.from}\u0000${r.to}`;
-    const pk = keys.get(key) ?? relationKey(db, r.type, r.from, r.to);
-    if (pk !== undefined) keys.set(key, pk);
+    const pk = memo.relations.get(key) ?? relationKey(db, r.type, r.from, r.to);
+    if (pk !== undefined) memo.relations.set(key, pk);
     if (pk === undefined) continue;
     for (const e of r.evidence) {
       run(
