@@ -7,6 +7,7 @@ import type { DocumentToWrite, StoredPassage } from '../port.js';
 import type { Neo4jConnection } from './connection.js';
 import { decodeEvidence } from './evidence-codec.js';
 import { toDocument, toTarget } from './row-mappers.js';
+import { ENTITY_RELATIONS } from './relation-pattern.js';
 
 type Row = Record<string, unknown>;
 
@@ -66,7 +67,7 @@ export async function readDocument(db: Neo4jConnection, id: string): Promise<Doc
     const endpoints = [...new Set([...mentions.map((m) => m.entityId), ...targets.flatMap((t) => t.measures)])];
     const relationRows = await rows(
       `MATCH (a:Entity) WHERE a.id IN $endpoints
-       MATCH (a)-[r]-(:Entity) WHERE type(r) IN $rels AND $id IN r.docIds
+       MATCH (a)-[r:${ENTITY_RELATIONS}]-(:Entity) WHERE type(r) IN $rels AND $id IN r.docIds
        WITH DISTINCT r
        RETURN type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, r.spans AS spans ORDER BY type, from, to`,
       { endpoints, rels: [...RELATION_TYPES], id },

@@ -4,6 +4,7 @@ import type { GraphExport, StoreStats } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { decodeEvidence } from './evidence-codec.js';
 import { toDocument, toPassage, toTarget } from './row-mappers.js';
+import { ENTITY_RELATIONS } from './relation-pattern.js';
 
 type Row = Record<string, unknown>;
 
@@ -97,7 +98,7 @@ async function exportFrom(readRows: (query: string, params?: Row) => Promise<Row
      WITH t, collect(e.id) AS measures RETURN t {.*} AS t, measures ORDER BY t.id`,
   );
   const relations = await readRows(
-    `MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $rels
+    `MATCH (a:Entity)-[r:${ENTITY_RELATIONS}]->(b:Entity) WHERE type(r) IN $rels
      RETURN type(r) AS type, a.id AS from, b.id AS to, r.weight AS weight, r.spans AS spans ORDER BY type, from, to`,
     { rels: [...RELATION_TYPES] },
   );

@@ -7,6 +7,7 @@ import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
 import { TARGETS_FOR_ANY } from './targets-for-any.js';
 import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
+import { ENTITY_RELATIONS } from './relation-pattern.js';
 
 type Row = Record<string, unknown>;
 
@@ -141,10 +142,10 @@ export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuer
   for (let hop = walk.next(); hop; hop = walk.next()) {
     const rows = await readRows(
       db,
-      `MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
+      `MATCH (a:Entity)-[r:${ENTITY_RELATIONS}]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
          AND ($types IS NULL OR b.type IN $types) AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
        WITH r, b, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target
-       RETURN type, source, target, r {.*} AS props, b {.*} AS b
+       RETURN type, source, target, r {.spans, .weight} AS props, b {.*} AS b
        ORDER BY r.weight DESC, b.id, type, source, target LIMIT $cap`,
       { frontier: hop.frontier, rels: [...hop.rels], types: hop.types ?? null, cap: int(hop.cap), docs: hop.docIds ?? null },
     );
@@ -169,7 +170,7 @@ export async function shortestPath(db: Neo4jConnection, from: string, to: string
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
      MATCH p = shortestPath((a)-[:${RELATION_TYPES.join('|')}*..${depth}]-(b))
      RETURN [n IN nodes(p) | n {.*}] AS nodes,
-            [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: r {.*}}] AS rels`,
+            [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: r {.spans, .weight}}] AS rels`,
     { from, to },
   );
   const row = rows[0];
@@ -186,7 +187,7 @@ export async function overview(db: Neo4jConnection, types: EntityType[], limit: 
   // With a filter, only entities linked by a chosen relation to another entity of the types: an
   // overview of stated links should not be a scatter of lone nodes.
   const linked = filter
-    ? `AND EXISTS { MATCH (e)-[r]-(o:Entity) WHERE o <> e AND o.type IN $types AND type(r) IN $rels
+    ? `AND EXISTS { MATCH (e)-[r:${ENTITY_RELATIONS}]-(o:Entity) WHERE o <> e AND o.type IN $types AND type(r) IN $rels
          AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs)) }`
     : '';
   const rows = await readRows(
@@ -201,9 +202,9 @@ export async function overview(db: Neo4jConnection, types: EntityType[], limit: 
   const ids = nodes.map((n) => n.id);
   const edgeRows = await readRows(
     db,
-    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $rels
+    `MATCH (a:Entity)-[r:${ENTITY_RELATIONS}]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $rels
        AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
-     RETURN type(r) AS type, a.id AS source, b.id AS target, r {.*} AS props
+     RETURN type(r) AS type, a.id AS source, b.id AS target, r {.spans, .weight} AS props
      ORDER BY r.weight DESC, type(r), a.id, b.id LIMIT $cap`,
     { ids, rels, docs, cap: int(limit * 5) },
   );

@@ -5,6 +5,7 @@ import { int, type Neo4jConnection } from './connection.js';
 import { toNode, toPassageHit, toTarget } from './row-mappers.js';
 import { TARGETS_FOR_ANY } from './targets-for-any.js';
 import { assertVectorDimension } from './vector-dimension.js';
+import { ENTITY_RELATIONS } from './relation-pattern.js';
 
 /** Lucene's clause limit is 1024; a query of more distinct tokens adds nothing to ranking. */
 const MAX_QUERY_TOKENS = 64;
@@ -154,7 +155,7 @@ export async function graphChannel(db: Neo4jConnection, source: PassageSource, e
      CALL () {
        UNWIND $expandFrom AS fid
        CALL (fid) {
-         MATCH (:Entity {id: fid})-[r]-(b:Entity) WHERE type(r) IN $rels
+         MATCH (:Entity {id: fid})-[r:${ENTITY_RELATIONS}]-(b:Entity) WHERE type(r) IN $rels
          WITH b, max(r.weight) AS w ORDER BY w DESC, b.id LIMIT $perEntity
          RETURN b
        }
