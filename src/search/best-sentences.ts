@@ -72,13 +72,41 @@ export interface TermWeight {
   weight: number;
 }
 
+/** Text as terms are looked for in it: whitespace dropped (a layout line break may fall inside a word, "乡村\n\n振兴"), lowercased. */
+function comparable(text: string): string {
+  return text.replace(/\s+/g, '').toLowerCase();
+}
+
+/** A passage text's comparable form and its sentences', computed once per text. */
+interface TextView {
+  lower: string;
+  sentences: Array<{ start: number; end: number; lower: string }>;
+}
+
+/**
+ * The same passages come back for query after query (every search ranks the union of its channels'
+ * ~100 candidates by sentence): their sentences are cut and normalised once. Bounded: emptied when full.
+ */
+const views = new Map<string, TextView>();
+const VIEWS_SIZE = 20_000;
+
+function viewOf(text: string): TextView {
+  let view = views.get(text);
+  if (!view) {
+    if (views.size >= VIEWS_SIZE) views.clear();
+    view = { lower: comparable(text), sentences: sentenceSpans(text).map((s) => ({ ...s, lower: comparable(text.slice(s.start, s.end)) })) };
+    views.set(text, view);
+  }
+  return view;
+}
+
 /**
  * Weight of each term: length × inverse frequency among the passages (smoothed). A group weighs as
  * its first wording (the question's own) and occurs where any of its wordings does.
  */
 export function termWeights(terms: readonly QueryTerm[], passages: readonly string[]): TermWeight[] {
   const n = passages.length;
-  const lowered = passages.map((p) => p.replace(/\s+/g, '').toLowerCase());
+  const lowered = passages.map((p) => viewOf(p).lower);
   return terms.map((term) => {
     const members = typeof term === 'string' ? [term] : [...term];
     const df = lowered.filter((p) => members.some((m) => p.includes(m))).length;
@@ -86,9 +114,7 @@ export function termWeights(terms: readonly QueryTerm[], passages: readonly stri
   });
 }
 
-/** Whitespace is ignored: a layout line break may fall inside a word ("乡村\n\n振兴"). */
-export function coverageOf(text: string, weights: readonly TermWeight[]): number {
-  const lower = text.replace(/\s+/g, '').toLowerCase();
+function coverageOfComparable(lower: string, weights: readonly TermWeight[]): number {
   let total = 0;
   let found = 0;
   for (const { members, weight } of weights) {
@@ -96,6 +122,11 @@ export function coverageOf(text: string, weights: readonly TermWeight[]): number
     if (members.some((m) => lower.includes(m))) found += weight;
   }
   return total ? found / total : 0;
+}
+
+/** Whitespace is ignored: a layout line break may fall inside a word ("乡村\n\n振兴"). */
+export function coverageOf(text: string, weights: readonly TermWeight[]): number {
+  return coverageOfComparable(comparable(text), weights);
 }
 
 /**
@@ -110,10 +141,9 @@ export function bestSentences(
   const weights = termWeights(terms, hits.map((h) => h.passage.text));
   const out: ScoredSentence[] = [];
   hits.slice(0, opts.passageLimit ?? 5).forEach((hit, passageRank) => {
-    for (const span of sentenceSpans(hit.passage.text)) {
-      const text = hit.passage.text.slice(span.start, span.end);
-      const coverage = coverageOf(text, weights);
-      out.push({ hit, passageRank, ...span, coverage, score: coverage + 0.04 / (passageRank + 1) });
+    for (const { start, end, lower } of viewOf(hit.passage.text).sentences) {
+      const coverage = coverageOfComparable(lower, weights);
+      out.push({ hit, passageRank, start, end, coverage, score: coverage + 0.04 / (passageRank + 1) });
     }
   });
   return out.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank || a.start - b.start);
@@ -129,7 +159,7 @@ export function rankBySentenceCoverage(hits: readonly PassageHit[], terms: reado
   return hits
     .map((hit) => {
       let best = 0;
-      for (const span of sentenceSpans(hit.passage.text)) best = Math.max(best, coverageOf(hit.passage.text.slice(span.start, span.end), weights));
+      for (const sentence of viewOf(hit.passage.text).sentences) best = Math.max(best, coverageOfComparable(sentence.lower, weights));
       return { ...hit, score: best };
     })
     .filter((h) => h.score > 0)

@@ -127,12 +127,32 @@ export function phraseAround(question: string, metric: string, words: readonly s
   return q.slice(start, end);
 }
 
+/** What a question's metric words expand to: the same for every target scored against it. */
+interface QuestionMetrics {
+  question: string;
+  /** The question and its metric words' wordings, lowercase. */
+  text: string;
+  groups: string[][];
+}
+
+/** Per analysis (one per question): a question is scored against every candidate target. */
+const metricsOfQuestion = new WeakMap<QuestionAnalysis, QuestionMetrics>();
+
+function questionMetrics(question: string, analysis: QuestionAnalysis): QuestionMetrics {
+  const known = metricsOfQuestion.get(analysis);
+  if (known?.question === question) return known;
+  const groups = metricGroups(analysis.metricWords, question);
+  const words = [...new Set([...analysis.metricWords, ...groups.flat()])];
+  const metrics = { question, text: [question, ...words].join(' ').toLowerCase(), groups };
+  metricsOfQuestion.set(analysis, metrics);
+  return metrics;
+}
+
 /** How well a target answers a question, uncapped (the year, unit and entity add to a full metric match). */
 export function targetStrength(target: Target, question: string, analysis: QuestionAnalysis): number {
-  const words = expandMetricWords(analysis.metricWords, question);
-  const text = [question, ...words].join(' ').toLowerCase();
+  const { text, groups } = questionMetrics(question, analysis);
   const metric = target.metric.toLowerCase();
-  let score = 0.5 * metricCoverage(metric, text) + 0.5 * groupCoverage(metric, metricGroups(analysis.metricWords, question));
+  let score = 0.5 * metricCoverage(metric, text) + 0.5 * groupCoverage(metric, groups);
   // "固定资产投资" asked, a bare "投资" stated: unless its sentence says the whole phrase, it is another amount
   const when = [analysis.docScope?.relativeYear?.word, ...(analysis.docScope?.period?.words ?? [])];
   const asked = phraseAround(question, metric, analysis.metricWords.filter((w) => !when.includes(w)));
