@@ -217,7 +217,7 @@ export class EmbeddedStore implements GraphStore {
   }
   private graphPassages(entityIds: string[], q: GraphChannelQuery) {
     return this.use((db) => {
-      const neighbours = entityIds.slice(0, q.expandFrom).flatMap((id) => graph.neighbors(db, id, { depth: 1, rels: q.rels, limit: q.perEntity + 1 }).nodes.map((n) => n.id));
+      const neighbours = entityIds.slice(0, q.expandFrom).flatMap((id) => graph.neighbourNodes(db, id, { depth: 1, rels: q.rels, limit: q.perEntity + 1 }).map((n) => n.id));
       const expandTo = [...new Set(neighbours)].filter((id) => !entityIds.includes(id));
       return {
         direct: this.mentioning(db, entityIds, q.k),

@@ -83,7 +83,7 @@ function hop(db: Db, frontier: string[], rels: readonly RelationType[], types: E
 const nodeOf = (r: HopRow): GraphNode => toNode({ id: r.b_id, name: r.b_name, type: r.b_type });
 
 /** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
-export function neighbors(db: Db, id: string, q: NeighborQuery): Subgraph {
+function walkNeighbours(db: Db, id: string, q: NeighborQuery): { nodes: GraphNode[]; edges: RelationRow[] } {
   const start = one<{ id: string; name: string; type: string }>(db, 'SELECT id, name, type FROM entities WHERE id = ?', id);
   if (!start) return { nodes: [], edges: [] };
   const walk = new NeighborWalk<RelationRow>(toNode(start), q);
@@ -91,8 +91,17 @@ export function neighbors(db: Db, id: string, q: NeighborQuery): Subgraph {
     const rows = hop(db, step.frontier, step.rels, step.types, step.cap, step.docIds);
     walk.take(rows.map((row) => ({ node: nodeOf(row), type: row.type as RelationType, source: row.from_id, target: row.to_id, weight: row.weight, edge: row })));
   }
-  const { nodes, edges } = walk.result();
+  return walk.result();
+}
+
+export function neighbors(db: Db, id: string, q: NeighborQuery): Subgraph {
+  const { nodes, edges } = walkNeighbours(db, id, q);
   return { nodes, edges: relationEdges(db, edges) };
+}
+
+/** The entities `neighbors` reaches, without reading their relations' evidence (the graph channel wants ids only). */
+export function neighbourNodes(db: Db, id: string, q: NeighborQuery): GraphNode[] {
+  return walkNeighbours(db, id, q).nodes;
 }
 
 /** Breadth-first over all relation types in either direction; the first path found is a shortest one. */

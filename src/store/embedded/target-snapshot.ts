@@ -9,6 +9,11 @@ import { TARGET_COLUMNS, toTarget, type TargetRow } from './row-mappers.js';
 export interface TargetSnapshot {
   all: readonly Target[];
   byEntity: ReadonlyMap<string, readonly Target[]>;
+  /**
+   * Each distinct metric with the positions of its targets in `all`: a metric word is looked for in
+   * each metric once, not in every target stating it (a corpus states one metric many times).
+   */
+  byMetric: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Frozen: every caller shares these objects, so none may change them. */
@@ -22,7 +27,9 @@ export function buildTargetSnapshot(db: Db): TargetSnapshot {
   const targets = all<TargetRow>(db, `SELECT ${TARGET_COLUMNS} FROM targets t ORDER BY t.doc_id, t.span_start, t.id`).map((r) => frozen(toTarget(r)));
   const byEntity = new Map<string, Target[]>();
   for (const t of targets) for (const id of t.measures) (byEntity.get(id) ?? byEntity.set(id, []).get(id)!).push(t);
-  return { all: targets, byEntity };
+  const byMetric = new Map<string, number[]>();
+  targets.forEach((t, i) => (byMetric.get(t.metric) ?? byMetric.set(t.metric, []).get(t.metric)!).push(i));
+  return { all: targets, byEntity, byMetric };
 }
 
 /** Targets whose metric contains `metric`, of `year`, measuring `entityId`, in `docIds` (each when given), in store order, capped. */
@@ -32,7 +39,7 @@ export function snapshotTargets(s: TargetSnapshot, q: TargetQuery): Target[] {
   const docs = q.docIds ? new Set(q.docIds) : undefined;
   const out: Target[] = [];
   if (!limit) return out;
-  for (const t of q.entityId !== undefined ? (s.byEntity.get(q.entityId) ?? []) : s.all) {
+  for (const t of candidates(s, q)) {
     if (q.metric !== undefined && !t.metric.includes(q.metric)) continue;
     if (year !== undefined && t.year !== year) continue;
     if (docs && !docs.has(t.evidence.docId)) continue;
@@ -40,4 +47,13 @@ export function snapshotTargets(s: TargetSnapshot, q: TargetQuery): Target[] {
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** The targets a query may match, in store order: those of its entity, of metrics holding its metric word, or all. */
+function candidates(s: TargetSnapshot, q: TargetQuery): readonly Target[] {
+  if (q.entityId !== undefined) return s.byEntity.get(q.entityId) ?? [];
+  if (q.metric === undefined) return s.all;
+  const positions: number[] = [];
+  for (const [metric, at] of s.byMetric) if (metric.includes(q.metric)) for (const i of at) positions.push(i);
+  return positions.sort((a, b) => a - b).map((i) => s.all[i]!);
 }
