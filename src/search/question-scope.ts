@@ -124,7 +124,18 @@ interface DocumentFacts {
 const factsByRules = new WeakMap<ScopeRules, Map<string, DocumentFacts>>();
 const MAX_FACTS = 10_000;
 
+/** By the listing's own objects, which scope reuses for seconds: no key to build per document per query. */
+const factsByDocument = new WeakMap<DocumentMeta, { rules: ScopeRules; facts: DocumentFacts }>();
+
 function factsOf(d: DocumentMeta, rules: ScopeRules): DocumentFacts {
+  const known = factsByDocument.get(d);
+  if (known?.rules === rules) return known.facts;
+  const f = factsByKey(d, rules);
+  factsByDocument.set(d, { rules, facts: f });
+  return f;
+}
+
+function factsByKey(d: DocumentMeta, rules: ScopeRules): DocumentFacts {
   const facts = factsByRules.get(rules) ?? new Map<string, DocumentFacts>();
   factsByRules.set(rules, facts);
   const key = `${d.id}:${d.sha256}:${d.title}:${d.region ?? ''}:${d.publishedAt ?? ''}`;
