@@ -192,7 +192,7 @@ describe('EmbeddedStore on a file', () => {
       await store.writeDocument(docA(), ['doc-a']);
     });
     const batched = await rows('names-batched.sqlite', (store) =>
-      store.writeDocuments([docA(), b(), docC(), docChain()].map((doc) => ({ doc, replaces: [] })).concat([{ doc: docA(), replaces: ['doc-a'] }])),
+      store.writeDocuments([docA(), b(), docC(), docChain()].map((doc) => ({ doc, replaces: [] as string[] })).concat([{ doc: docA(), replaces: ['doc-a'] }])),
     );
     expect(batched).toEqual(serial);
     expect(serial.length).toBeGreaterThan(0);
