@@ -53,14 +53,29 @@ export function nearestPassages(m: VectorMatrix, query: readonly number[], k: nu
   if (n === 0 || k <= 0) return [];
   const dots = new Float64Array(n);
   let qNorm = 0;
+  const used: number[] = [];
   for (let j = 0; j < m.dimension; j++) {
     const w = query[j]!;
     if (w === 0) continue;
     qNorm += w * w;
-    const base = j * n;
-    for (let i = 0; i < n; i++) dots[i]! += w * m.columns[base + i]!;
+    used.push(j);
   }
   qNorm = Math.sqrt(qNorm);
+  // Four columns per pass over the sums: the sums' loads and stores, not the columns', bound the scan.
+  const c = m.columns;
+  let u = 0;
+  for (; u + 4 <= used.length; u += 4) {
+    const [j0, j1, j2, j3] = [used[u]!, used[u + 1]!, used[u + 2]!, used[u + 3]!];
+    const [w0, w1, w2, w3] = [query[j0]!, query[j1]!, query[j2]!, query[j3]!];
+    const [b0, b1, b2, b3] = [j0 * n, j1 * n, j2 * n, j3 * n];
+    for (let i = 0; i < n; i++) dots[i]! += w0 * c[b0 + i]! + w1 * c[b1 + i]! + w2 * c[b2 + i]! + w3 * c[b3 + i]!;
+  }
+  for (; u < used.length; u++) {
+    const j = used[u]!;
+    const w = query[j]!;
+    const base = j * n;
+    for (let i = 0; i < n; i++) dots[i]! += w * c[base + i]!;
+  }
   const distance = new Float64Array(n);
   for (let i = 0; i < n; i++) distance[i] = qNorm === 0 || m.norms[i] === 0 ? 1 : 1 - dots[i]! / (qNorm * m.norms[i]!);
   const before = (a: number, b: number) =>
