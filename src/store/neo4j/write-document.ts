@@ -5,34 +5,53 @@ import { ENTITY_TYPES, NAME_MARKS, RELATION_TYPES, type Target } from '../../mod
 import type { DocumentToWrite, StoredPassage } from '../port.js';
 import { encodeEvidence } from './evidence-codec.js';
 
-/** The driver sends LIST<FLOAT> from plain arrays only. */
-function listEmbedding(p: StoredPassage): StoredPassage {
-  return p.embedding instanceof Float32Array ? { ...p, embedding: Array.from(p.embedding) } : p;
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
+ * A passage row for the write. Its vector goes in `vector`, stored by db.create.setNodeVectorProperty
+ * as 32-bit floats: half the bytes of the LIST<FLOAT> a plain property holds (2 KB, not 4, per 512-d
+ * vector), which the commit writes as records and reads back to feed the vector index (itself 32-bit,
+ * as is the embedded store). The procedure refuses an empty or non-finite vector (or one beyond
+ * float32's range): those stay a plain `embedding` list, as before.
+ */
+function passageRow(p: StoredPassage): Omit<StoredPassage, 'embedding'> & { embedding?: number[]; vector?: number[] } {
+  const { embedding, ...rest } = p;
+  // The driver sends LIST<FLOAT> from plain arrays only; one pass copies and checks (NaN fails `<=`).
+  const values = new Array<number>(embedding.length);
+  let fits = true;
+  for (let i = 0; i < embedding.length; i++) {
+    const v = (values[i] = embedding[i]!);
+    if (!(Math.abs(v) <= FLOAT32_MAX)) fits = false;
+  }
+  return values.length && fits ? { ...rest, vector: values } : { ...rest, embedding: values };
 }
 
 /**
  * Writes documents (one, or a bulk-loading batch) with one UNWIND statement per kind of fact (and
- * per relation type present), so a batch costs a handful of round trips whatever its size. Entities and relations shared by the
+ * per relation type present), sent together, so a batch costs one round trip whatever its size. Entities and relations shared by the
  * batch's documents are merged once, and in id order: concurrent writers then take their locks in
  * the same order, which keeps MERGE deadlocks rare (the driver retries those that still happen).
  */
 export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly DocumentToWrite[]): Promise<void> {
   if (!docs.length) return;
-  await tx.run(
+  const statements: Array<[string, Record<string, unknown>]> = [];
+  statements.push([
     `UNWIND $docs AS doc
      CREATE (d:Document) SET d = doc.meta
      WITH d, doc
      UNWIND doc.passages AS p
      CREATE (d)-[:HAS_PASSAGE]->(x:Passage {id: p.id, docId: p.docId, ordinal: p.ordinal, heading: p.heading, text: p.text,
                                             start: p.start, end: p.end, tokens: p.tokens, embedding: p.embedding})
+     WITH d, x, p
+     CALL (x, p) { WITH x, p WHERE p.vector IS NOT NULL CALL db.create.setNodeVectorProperty(x, 'embedding', p.vector) }
      WITH d, x ORDER BY x.ordinal
      WITH d, collect(x) AS ps
      UNWIND range(0, size(ps) - 2) AS i
      WITH ps[i] AS a, ps[i + 1] AS b CREATE (a)-[:NEXT]->(b)`,
-    { docs: docs.map((d) => ({ meta: stripUndefined(d.meta), passages: d.passages.map(listEmbedding) })) },
-  );
+    { docs: docs.map((d) => ({ meta: stripUndefined(d.meta), passages: d.passages.map(passageRow) })) },
+  ]);
   // Dynamic labels (Cypher 5.26) take their values from the model's fixed list only.
-  await tx.run(
+  statements.push([
     `UNWIND $entities AS e
      MERGE (n:Entity {id: e.id})
      ON CREATE SET n:$(e.type), n.name = e.name, n.type = e.type, n.aliases = [], n.nameTokens = ''
@@ -40,22 +59,22 @@ export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly Do
          n.nameTokens = trim(reduce(acc = n.nameTokens, w IN split(e.nameTokens, ' ') |
                                CASE WHEN w = '' OR w IN split(acc, ' ') THEN acc ELSE acc + ' ' + w END))`,
     { entities: mergedEntities(docs) },
-  );
-  await tx.run(
+  ]);
+  statements.push([
     `UNWIND $passages AS g
      MATCH (p:Passage {id: g.passageId})
      UNWIND g.mentions AS m
      MATCH (n:Entity {id: m.entityId})
      CREATE (p)-[:MENTIONS {start: m.start, end: m.end, surface: m.surface, rule: m.rule}]->(n)`,
     { passages: mentionsByPassage(docs) },
-  );
-  await tx.run(
+  ]);
+  statements.push([
     `UNWIND $targets AS t
      MATCH (p:Passage {id: t.passageId})
      CREATE (x:Target)-[:STATED_IN]->(p) SET x = t.props
      WITH x, t UNWIND t.measures AS eid MATCH (n:Entity {id: eid}) MERGE (x)-[:MEASURES]->(n)`,
     { targets: docs.flatMap((d) => d.facts.targets.map(targetRow)) },
-  );
+  ]);
   // One statement per relation type, the type written into the query from the model's fixed list:
   // a MERGE on a dynamic type ($(r.type)) is planned as a scan of every relationship in the
   // database per row (PROFILE: 16 M db hits for 1,465 relations), which made bulk loads quadratic.
@@ -67,7 +86,7 @@ export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly Do
   for (const type of RELATION_TYPES) {
     const ofType = rels.filter((r) => r.type === type);
     if (!ofType.length) continue;
-    await tx.run(
+    statements.push([
       `UNWIND $rels AS r
        MATCH (a:Entity {id: r.from})
        MATCH (b:Entity {id: r.to})
@@ -76,8 +95,12 @@ export async function writeDocumentsTx(tx: ManagedTransaction, docs: readonly Do
        SET x.spans = x.spans + r.spans, x.evidence = x.evidence + r.passageIds, x.docIds = x.docIds + r.docIds
        SET x.weight = size(x.spans)`,
       { rels: ofType },
-    );
+    ]);
   }
+  // Sent without waiting for each reply: the driver queues every RUN behind the previous one, so the
+  // server runs them in order while the client is still packing the next (the vectors are most of the
+  // bytes). A failed statement fails those after it and the transaction, as before.
+  await Promise.all(statements.map(([query, params]) => tx.run(query, params)));
 }
 
 /** Each entity once per batch, aliases and name tokens unioned, in id order. */
