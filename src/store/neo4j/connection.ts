@@ -136,7 +136,7 @@ export class Neo4jConnection {
     for (let attempt = 0; ; attempt++) {
       const session = this.session('READ');
       try {
-        const result = await session.run(query, params, { timeout: this.settings.txTimeoutMs });
+        const result = await withoutCallerStack(() => session.run(query, params, { timeout: this.settings.txTimeoutMs }));
         return result.records.map((r) => r.toObject());
       } catch (error) {
         const code = (error as { code?: unknown })?.code;
@@ -164,4 +164,20 @@ export class Neo4jConnection {
 /** JavaScript numbers travel as floats; LIMIT, SKIP and index `k` need real integers. */
 export function int(n: number): ReturnType<typeof neo4j.int> {
   return neo4j.int(Math.trunc(n));
+}
+
+/**
+ * The driver captures and formats a stack trace for every result it creates (to put the caller's
+ * frames on a later error); with source maps on, that formatting cost more Node CPU per search than
+ * decoding the rows. A read's errors are wrapped into AppErrors here anyway, so its results are
+ * created without one. The limit is restored before any other code runs (the call is synchronous).
+ */
+function withoutCallerStack<T>(create: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return create();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
