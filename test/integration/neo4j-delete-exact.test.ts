@@ -1,27 +1,14 @@
 // Deleting a document on Neo4j takes off exactly its own evidence: ids are compared whole, so
 // deleting `doc-a` leaves the evidence of `doc-a:2` (whose passage ids start with `doc-a:`).
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { describe, expect, it } from 'vitest';
 import { docA, docB, E } from '../store/store-contract.js';
-import { neo4jUri, openTestNeo4j } from './open-test-neo4j.js';
+import { neo4jUri, useTestNeo4j } from './open-test-neo4j.js';
 
 describe.skipIf(!neo4jUri)('Neo4j delete by exact id', () => {
-  let store: Neo4jStore;
-  const driver = neo4j.driver(neo4jUri || 'bolt://127.0.0.1:1', undefined, { logging: { level: 'error', logger: () => undefined } });
-
-  beforeAll(async () => {
-    store = await openTestNeo4j();
-    await store.resetForTests();
-    await store.recreateVectorIndex(4);
-  });
-  afterAll(async () => {
-    await store?.resetForTests();
-    await store?.close();
-    await driver.close();
-  });
+  const { store: opened, driver } = useTestNeo4j();
 
   it('keeps the evidence of a document whose id starts with the deleted one', async () => {
+    const store = opened();
     await store.writeDocument(docA('doc-a'), []);
     await store.writeDocument(docB('doc-a:2'), []);
     expect(await store.deleteDocument('doc-a')).toBe(true);

@@ -1,28 +1,15 @@
 // The Neo4j store keeps repeated look-ups (recognition per query, passages and their entities by id)
 // between searches: its own writes must show at once, and another process's within the cache's age.
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { describe, expect, it } from 'vitest';
 import { docA, docB, E } from '../store/store-contract.js';
-import { neo4jUri, openTestNeo4j } from './open-test-neo4j.js';
+import { neo4jUri, useTestNeo4j } from './open-test-neo4j.js';
 
 describe.skipIf(!neo4jUri)('Neo4j read cache', () => {
-  let store: Neo4jStore;
-  const driver = neo4j.driver(neo4jUri || 'bolt://127.0.0.1:1', undefined, { logging: { level: 'error', logger: () => undefined } });
+  const { store: opened, driver } = useTestNeo4j();
   const lookup = { tokens: ['南通高新区', '链长制'], limit: 10, ids: [], text: '南通高新区的链长制', endings: [] };
 
-  beforeAll(async () => {
-    store = await openTestNeo4j();
-    await store.resetForTests();
-    await store.recreateVectorIndex(4);
-  });
-  afterAll(async () => {
-    await store?.resetForTests();
-    await store?.close();
-    await driver.close();
-  });
-
   it('answers from its own writes at once: a written document is found, a deleted one is gone', async () => {
+    const store = opened();
     await store.writeDocument(docA('doc-a'), []);
     const before = await store.recognitionLookup(lookup);
     expect(before.candidates.map((c) => c.id)).not.toContain(E.chain.id);
@@ -43,6 +30,7 @@ describe.skipIf(!neo4jUri)('Neo4j read cache', () => {
   });
 
   it('returns the same hits as the uncached reads, passage for passage', async () => {
+    const store = opened();
     await store.writeDocument(docB('doc-b'), []);
     for (let round = 0; round < 2; round++) {
       const hits = await store.fulltextPassages(['高新区', '智能装备产业'], 10);

@@ -1,25 +1,15 @@
 // Passage vectors on Neo4j are stored as 32-bit floats (half the bytes of a LIST<FLOAT>, which the
 // bulk write's commit spent time on); a vector the vector procedure refuses (empty, not finite) is
 // still stored as a plain list, as before, and does not fail the document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { describe, expect, it } from 'vitest';
 import { docA } from '../store/store-contract.js';
-import { neo4jUri, openTestNeo4j } from './open-test-neo4j.js';
+import { neo4jUri, useTestNeo4j } from './open-test-neo4j.js';
 
 describe.skipIf(!neo4jUri)('Neo4j passage vectors', () => {
-  let store: Neo4jStore;
-
-  beforeAll(async () => {
-    store = await openTestNeo4j();
-    await store.resetForTests();
-    await store.recreateVectorIndex(4);
-  });
-  afterAll(async () => {
-    await store?.resetForTests();
-    await store?.close();
-  });
+  const { store: opened } = useTestNeo4j();
 
   it('stores vectors as 32-bit floats, searchable; empty and non-finite ones as plain lists', async () => {
+    const store = opened();
     const doc = docA('doc-vec');
     const vectors = [[0.1, 0.2, 0.3, 0.4], [], [0.5, Number.NaN, 0, 0]];
     doc.passages.forEach((p, i) => (p.embedding = vectors[i]!));
