@@ -51,6 +51,14 @@ export class NeighborWalk<E> {
     this.limit = Math.max(1, Math.trunc(q.limit));
   }
 
+  /**
+   * The first hop a walk from `id` runs, known before the start node is read: an adapter may run it
+   * beside that look-up. Undefined when the walk takes no hop.
+   */
+  static firstHop(id: string, q: NeighborQuery): HopRequest | undefined {
+    return new NeighborWalk({ id, name: id, type: 'Region' }, q).next();
+  }
+
   /** The next hop to run, or undefined when the walk is done. */
   next(): HopRequest | undefined {
     if (this.level >= this.depth || !this.frontier.length || this.nodes.size >= this.limit) return undefined;

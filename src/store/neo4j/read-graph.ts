@@ -1,8 +1,8 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
-import { RELATION_TYPES, type EntityType, type Evidence, type Target } from '../../model/index.js';
-import type { EntityCandidate, EntityDetail, GraphEdge, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
-import { NeighborWalk } from '../neighbor-walk.js';
+import { RELATION_TYPES, type EntityType, type Evidence, type RelationType, type Target } from '../../model/index.js';
+import type { EntityCandidate, EntityDetail, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import { NeighborWalk, type HopRequest, type HopRow } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
 import { TARGETS_FOR_ANY } from './targets-for-any.js';
@@ -135,28 +135,39 @@ export async function getEntity(db: Neo4jConnection, id: string): Promise<Entity
 }
 
 /** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
+type RelationRow = { type: unknown; source: unknown; target: unknown; props: unknown };
+
+async function hopRows(db: Neo4jConnection, hop: HopRequest): Promise<Array<HopRow<RelationRow>>> {
+  const rows = await readRows(
+    db,
+    `MATCH (a:Entity)-[r:${ENTITY_RELATIONS}]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
+       AND ($types IS NULL OR b.type IN $types) AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
+     WITH r, b, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target
+     RETURN type, source, target, r {.spans, .weight} AS props, b {.*} AS b
+     ORDER BY r.weight DESC, b.id, type, source, target LIMIT $cap`,
+    { frontier: hop.frontier, rels: [...hop.rels], types: hop.types ?? null, cap: int(hop.cap), docs: hop.docIds ?? null },
+  );
+  return rows.map((row) => {
+    const relation = row as RelationRow;
+    const props = (relation.props ?? {}) as Row;
+    // Evidence is decoded only for the relations the walk keeps (a hop reads up to 4× the limit).
+    return { node: toNode(row.b as Row), type: String(relation.type) as RelationType, source: String(relation.source), target: String(relation.target), weight: Number(props.weight ?? 0), edge: relation };
+  });
+}
+
 export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuery): Promise<Subgraph> {
-  const start = await readRows(db, 'MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id });
+  // The first hop needs only the id: it runs beside the look-up of the start node (a round trip less).
+  const first = NeighborWalk.firstHop(id, q);
+  const [start, firstRows] = await Promise.all([readRows(db, 'MATCH (e:Entity {id: $id}) RETURN e {.*} AS e', { id }), first ? hopRows(db, first) : []]);
   if (!start[0]) return { nodes: [], edges: [] };
-  const walk = new NeighborWalk<GraphEdge>(toNode(start[0].e as Row), q);
+  const walk = new NeighborWalk<RelationRow>(toNode(start[0].e as Row), q);
+  let prefetched: Array<HopRow<RelationRow>> | undefined = firstRows;
   for (let hop = walk.next(); hop; hop = walk.next()) {
-    const rows = await readRows(
-      db,
-      `MATCH (a:Entity)-[r:${ENTITY_RELATIONS}]-(b:Entity) WHERE a.id IN $frontier AND type(r) IN $rels
-         AND ($types IS NULL OR b.type IN $types) AND ($docs IS NULL OR any(d IN r.docIds WHERE d IN $docs))
-       WITH r, b, type(r) AS type, startNode(r).id AS source, endNode(r).id AS target
-       RETURN type, source, target, r {.spans, .weight} AS props, b {.*} AS b
-       ORDER BY r.weight DESC, b.id, type, source, target LIMIT $cap`,
-      { frontier: hop.frontier, rels: [...hop.rels], types: hop.types ?? null, cap: int(hop.cap), docs: hop.docIds ?? null },
-    );
-    walk.take(
-      rows.map((row) => {
-        const edge = toEdge(row as { type: unknown; source: unknown; target: unknown; props: unknown });
-        return { node: toNode(row.b as Row), type: edge.type, source: edge.source, target: edge.target, weight: edge.weight, edge };
-      }),
-    );
+    walk.take(prefetched ?? (await hopRows(db, hop)));
+    prefetched = undefined;
   }
-  return walk.result();
+  const { nodes, edges } = walk.result();
+  return { nodes, edges: edges.map(toEdge) };
 }
 
 export async function shortestPath(db: Neo4jConnection, from: string, to: string, maxDepth: number): Promise<Subgraph | undefined> {
