@@ -1,10 +1,11 @@
 // The production GraphStore: Neo4j through one driver. Each method delegates to a small query module.
-import type { EntityType } from '../../model/index.js';
+import type { EntityType, Target } from '../../model/index.js';
 import type {
   DocumentToWrite,
   EntityCandidate,
   EntityDetail,
   GraphChannelQuery,
+  GraphChannelResult,
   GraphNode,
   GraphStore,
   NeighborQuery,
@@ -32,8 +33,10 @@ const CACHE_MAX_AGE_MS = 5_000;
  * cached passage says only goes stale when another process replaces its document under a new title.
  */
 const PASSAGE_MAX_AGE_MS = 60_000;
-/** A passage known to mention nothing (one array, compared by identity). */
+/** A passage known to mention nothing, a look-up that found no target (compared by identity). */
 const NO_ENTITIES: GraphNode[] = [];
+const NO_TARGETS: Target[] = [];
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 type StoredHit = Readonly<Omit<PassageHit, 'score'>>;
 /** An id no passage has. */
 const NO_PASSAGE: StoredHit = Object.freeze({ passage: Object.freeze({ id: '', docId: '', ordinal: 0, heading: '', text: '', start: 0, end: 0 }), docTitle: '' });
@@ -48,6 +51,7 @@ export class Neo4jStore implements GraphStore {
     () => this.writes,
   );
   private readonly mentioned = new ReadCache<GraphNode[]>({ maxAgeMs: CACHE_MAX_AGE_MS, capacity: 20_000 }, () => this.writes);
+  private readonly targetLookups = new ReadCache<Target[]>({ maxAgeMs: CACHE_MAX_AGE_MS, capacity: 2_000 }, () => this.writes);
   private readonly passages = new ReadCache<StoredHit>({ maxAgeMs: PASSAGE_MAX_AGE_MS, capacity: 20_000 }, () => this.writes);
   /** The search channels' passages, read once and kept (see PassageSource). */
   private readonly source: PassageSource = async (scored) => {
@@ -166,8 +170,13 @@ export class Neo4jStore implements GraphStore {
   passageEntities(passageIds: string[]) {
     return this.mentioned.getMany(passageIds, (unread) => search.passageEntities(this.db, unread), NO_ENTITIES);
   }
-  graphChannel(entityIds: string[], q: GraphChannelQuery) {
-    return search.graphChannel(this.db, this.source, entityIds, q);
+  async graphChannel(entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult> {
+    const { targets, ...passageQuery } = q;
+    const [passages, found] = await Promise.all([
+      search.graphChannel(this.db, this.source, entityIds, passageQuery),
+      targets ? this.targetsForAny(targets) : undefined,
+    ]);
+    return found ? { ...passages, targets: found } : passages;
   }
 
   findEntities(q: { text?: string; tokens?: string[]; type?: EntityType; limit: number }) {
@@ -197,8 +206,26 @@ export class Neo4jStore implements GraphStore {
   targets(q: TargetQuery) {
     return graph.targets(this.db, q);
   }
-  targetsForAny(q: TargetsForAnyQuery) {
-    return graph.targetsForAny(this.db, q);
+  /** The union of the look-ups, each kept on its own (a question's metric words recur in others). */
+  async targetsForAny(q: TargetsForAnyQuery): Promise<Target[]> {
+    const per = Math.trunc(q.perLookup);
+    const keys = [...q.metrics.map((m) => `metric|${per}|${m}`), ...q.entityIds.map((id) => `entity|${per}|${id}`)];
+    const lists = await this.targetLookups.getMany(
+      keys,
+      async (unread) => {
+        const split = (kind: string) => unread.filter((k) => k.startsWith(`${kind}|`)).map((k) => k.slice(`${kind}|${per}|`.length));
+        const found = await graph.targetLookups(this.db, split('metric'), split('entity'), per);
+        return Object.fromEntries([
+          ...Object.entries(found.metrics).map(([m, ts]) => [`metric|${per}|${m}`, ts] as const),
+          ...Object.entries(found.entities).map(([id, ts]) => [`entity|${per}|${id}`, ts] as const),
+        ]);
+      },
+      NO_TARGETS,
+    );
+    const unique = new Map<string, Target>();
+    for (const list of Object.values(lists)) for (const t of list) unique.set(t.id, t);
+    // the order of the embedded store: document, position, id
+    return [...unique.values()].sort((a, b) => cmp(a.evidence.docId, b.evidence.docId) || a.evidence.start - b.evidence.start || cmp(a.id, b.id));
   }
   entityEvidence(id: string, limit: number) {
     return graph.entityEvidence(this.db, id, limit);

@@ -1,11 +1,10 @@
 // Entity lookup and bounded graph traversal. Depths and limits are validated integers; relationship
 // types come only from the fixed list in the model.
 import { RELATION_TYPES, type EntityType, type Evidence, type RelationType, type Target } from '../../model/index.js';
-import type { EntityCandidate, EntityDetail, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery, TargetsForAnyQuery } from '../port.js';
+import type { EntityCandidate, EntityDetail, NeighborQuery, OverviewFilter, RecognitionLookup, Subgraph, TargetQuery } from '../port.js';
 import { NeighborWalk, type HopRequest, type HopRow } from '../neighbor-walk.js';
 import { int, type Neo4jConnection } from './connection.js';
 import { luceneQuery } from './read-search.js';
-import { TARGETS_FOR_ANY } from './targets-for-any.js';
 import { toEdge, toEntityDetail, toNode, toTarget } from './row-mappers.js';
 import { ENTITY_RELATIONS } from './relation-pattern.js';
 
@@ -274,8 +273,37 @@ export async function getEntities(db: Neo4jConnection, ids: string[]): Promise<E
  * Several target look-ups in one query: each metric word and each measured entity is its own
  * subquery with its own cap (starting from the entity, not from every target), the union distinct.
  */
-export async function targetsForAny(db: Neo4jConnection, q: TargetsForAnyQuery): Promise<Target[]> {
-  if (!q.metrics.length && !q.entityIds.length) return [];
-  const rows = await readRows(db, `${TARGETS_FOR_ANY} RETURN t {.*} AS t, measures`, { metrics: q.metrics, entityIds: q.entityIds, per: int(q.perLookup) });
-  return rows.map((r) => toTarget(r.t as Row, r.measures));
+/**
+ * Each target look-up's own list, capped (`per`): by metric word (targets whose metric contains it)
+ * and by measured entity, keyed by the word or the id. The store unites them (see Neo4jStore), so
+ * each list can be kept on its own: a question's words recur in other questions.
+ */
+export async function targetLookups(
+  db: Neo4jConnection,
+  metrics: string[],
+  entityIds: string[],
+  per: number,
+): Promise<{ metrics: Record<string, Target[]>; entities: Record<string, Target[]> }> {
+  const out = { metrics: {} as Record<string, Target[]>, entities: {} as Record<string, Target[]> };
+  if (!metrics.length && !entityIds.length) return out;
+  const FOUND = `WITH t ORDER BY t.docId, t.start, t.id LIMIT $per
+         OPTIONAL MATCH (t)-[:MEASURES]->(e:Entity)
+         WITH t, collect(e.id) AS measures
+         RETURN collect({t: t {.*}, measures: measures}) AS found`;
+  const rows = await readRows(
+    db,
+    `UNWIND $metrics AS word
+     CALL (word) { MATCH (t:Target) WHERE t.metric CONTAINS word ${FOUND} }
+     RETURN 'metric' AS kind, word AS key, found
+     UNION ALL
+     UNWIND $entityIds AS eid
+     CALL (eid) { MATCH (:Entity {id: eid})<-[:MEASURES]-(t:Target) ${FOUND} }
+     RETURN 'entity' AS kind, eid AS key, found`,
+    { metrics, entityIds, per: int(per) },
+  );
+  for (const row of rows) {
+    const targets = (row.found as Row[]).map((f) => toTarget(f.t as Row, f.measures));
+    (row.kind === 'metric' ? out.metrics : out.entities)[String(row.key)] = targets;
+  }
+  return out;
 }

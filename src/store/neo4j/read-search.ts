@@ -2,8 +2,7 @@
 // passages mentioning given entities.
 import type { GraphChannelQuery, GraphChannelResult, GraphNode, PassageHit } from '../port.js';
 import { int, type Neo4jConnection } from './connection.js';
-import { toNode, toPassageHit, toTarget } from './row-mappers.js';
-import { TARGETS_FOR_ANY } from './targets-for-any.js';
+import { toNode, toPassageHit } from './row-mappers.js';
 import { assertVectorDimension } from './vector-dimension.js';
 import { ENTITY_RELATIONS } from './relation-pattern.js';
 
@@ -136,16 +135,17 @@ export async function passageEntities(db: Neo4jConnection, passageIds: string[])
 
 
 /**
- * The graph channel in one round trip: both lists come from one query, the neighbour expansion
- * capped per entity by relation weight so a hub cannot flood it.
+ * The graph channel's passages in one round trip: both lists come from one query, the neighbour
+ * expansion capped per entity by relation weight so a hub cannot flood it. (Its target look-ups are
+ * the store's, kept per look-up: see Neo4jStore.graphChannel.)
  */
-export async function graphChannel(db: Neo4jConnection, source: PassageSource, entityIds: string[], q: GraphChannelQuery): Promise<GraphChannelResult> {
-  const withTargets = q.targets !== undefined && (q.targets.metrics.length > 0 || q.targets.entityIds.length > 0);
-  if (!entityIds.length && !withTargets) return q.targets ? { direct: [], expanded: [], targets: [] } : { direct: [], expanded: [] };
-  // The search's target look-ups ride along: one round trip for the whole graph channel.
-  const targets = withTargets
-    ? `CALL () { ${TARGETS_FOR_ANY} RETURN collect({t: t {.*}, measures: measures}) AS targets }`
-    : 'WITH direct, expanded, [] AS targets';
+export async function graphChannel(
+  db: Neo4jConnection,
+  source: PassageSource,
+  entityIds: string[],
+  q: Omit<GraphChannelQuery, 'targets'>,
+): Promise<Pick<GraphChannelResult, 'direct' | 'expanded'>> {
+  if (!entityIds.length) return { direct: [], expanded: [] };
   const rows = await db.rows(
     `CALL () {
        MATCH (node:Passage)-[:MENTIONS]->(e:Entity) WHERE e.id IN $ids
@@ -164,22 +164,10 @@ export async function graphChannel(db: Neo4jConnection, source: PassageSource, e
        WITH node, count(DISTINCT b) AS score ORDER BY score DESC, node.docId, node.ordinal LIMIT $k
        RETURN collect(${HIT}) AS expanded
      }
-     ${targets}
-     RETURN direct, expanded, targets`,
-    {
-      ids: entityIds,
-      expandFrom: entityIds.slice(0, q.expandFrom),
-      rels: q.rels,
-      perEntity: int(q.perEntity),
-      k: int(q.k),
-      metrics: q.targets?.metrics ?? [],
-      entityIds: q.targets?.entityIds ?? [],
-      per: int(q.targets?.perLookup ?? 0),
-    },
+     RETURN direct, expanded`,
+    { ids: entityIds, expandFrom: entityIds.slice(0, q.expandFrom), rels: q.rels, perEntity: int(q.perEntity), k: int(q.k) },
   );
-  const row = rows[0] ?? { direct: [], expanded: [], targets: [] };
+  const row = rows[0] ?? { direct: [], expanded: [] };
   const [direct, expanded] = await hitLists(source, [row.direct, row.expanded]);
-  const result: GraphChannelResult = { direct: direct!, expanded: expanded! };
-  if (q.targets) result.targets = (row.targets as Array<Record<string, unknown>>).map((r) => toTarget(r.t as Record<string, unknown>, r.measures));
-  return result;
+  return { direct: direct!, expanded: expanded! };
 }
