@@ -116,7 +116,7 @@ export interface GraphChannelQuery {
   expandFrom: number;
   perEntity: number;
   k: number;
-  /** Also these target look-ups (as targetsForAny), in the same round trip. */
+  /** Also these target look-ups (as targetsForAny), answered with the passages. */
   targets?: TargetsForAnyQuery;
 }
 

@@ -4,6 +4,7 @@
 import type { EntityType } from '../../model/index.js';
 import type { DocumentToWrite, GraphChannelQuery, GraphChannelResult, GraphStore, NeighborQuery, OverviewFilter, RecognitionLookup, TargetQuery, TargetsForAnyQuery } from '../port.js';
 import { namedIn } from '../named-in.js';
+import { uniteTargets } from '../unite-targets.js';
 import { DATA_TABLES, createBaseSchema } from './base-schema.js';
 import { deleteDocumentRows } from './delete-document.js';
 import { one, openDatabase, run, toStoreError, type Db } from './open-database.js';
@@ -21,8 +22,6 @@ import { EntityStatsSnapshot } from './entity-stats.js';
 import { buildTargetSnapshot, snapshotTargets, type TargetSnapshot } from './target-snapshot.js';
 import { buildFulltextIndex, type FulltextIndex } from './fulltext-index.js';
 import { buildMentionIndex, passageEntitiesFrom, passagesMentioningFrom, type MentionIndex } from './mention-index.js';
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
@@ -262,13 +261,10 @@ export class EmbeddedStore implements GraphStore {
   targetsForAny(q: TargetsForAnyQuery) {
     return this.use(() => {
       const targets = this.allTargets();
-      const found = [
-        ...q.metrics.flatMap((metric) => snapshotTargets(targets, { metric, limit: q.perLookup })),
-        ...q.entityIds.flatMap((entityId) => snapshotTargets(targets, { entityId, limit: q.perLookup })),
-      ];
-      const unique = [...new Map(found.map((t) => [t.id, t])).values()];
-      // The Neo4j adapter's order: document, position, id.
-      return unique.sort((a, b) => cmp(a.evidence.docId, b.evidence.docId) || a.evidence.start - b.evidence.start || cmp(a.id, b.id));
+      return uniteTargets([
+        ...q.metrics.map((metric) => snapshotTargets(targets, { metric, limit: q.perLookup })),
+        ...q.entityIds.map((entityId) => snapshotTargets(targets, { entityId, limit: q.perLookup })),
+      ]);
     });
   }
   entityEvidence(id: string, limit: number) {

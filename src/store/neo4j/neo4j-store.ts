@@ -20,6 +20,7 @@ import { migrate, readSchemaState, recreateVectorIndex } from './migrate.js';
 import { readDocument } from './read-document.js';
 import * as docs from './read-documents.js';
 import * as graph from './read-graph.js';
+import { uniteTargets } from '../unite-targets.js';
 import { ReadCache } from './read-cache.js';
 import * as search from './read-search.js';
 import type { PassageSource } from './read-search.js';
@@ -36,7 +37,6 @@ const PASSAGE_MAX_AGE_MS = 60_000;
 /** A passage known to mention nothing, a look-up that found no target (compared by identity). */
 const NO_ENTITIES: GraphNode[] = [];
 const NO_TARGETS: Target[] = [];
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 type StoredHit = Readonly<Omit<PassageHit, 'score'>>;
 /** An id no passage has. */
 const NO_PASSAGE: StoredHit = Object.freeze({ passage: Object.freeze({ id: '', docId: '', ordinal: 0, heading: '', text: '', start: 0, end: 0 }), docTitle: '' });
@@ -222,10 +222,7 @@ export class Neo4jStore implements GraphStore {
       },
       NO_TARGETS,
     );
-    const unique = new Map<string, Target>();
-    for (const list of Object.values(lists)) for (const t of list) unique.set(t.id, t);
-    // the order of the embedded store: document, position, id
-    return [...unique.values()].sort((a, b) => cmp(a.evidence.docId, b.evidence.docId) || a.evidence.start - b.evidence.start || cmp(a.id, b.id));
+    return uniteTargets(Object.values(lists));
   }
   entityEvidence(id: string, limit: number) {
     return graph.entityEvidence(this.db, id, limit);

@@ -1,6 +1,6 @@
 // Look-ups that repeat from query to query, kept between round trips to Neo4j: entity recognition per
-// query (analysts repeat and refine questions) and the entities each passage mentions (the same
-// passages come back for many questions). An entry holds while this store has written nothing since
+// query (analysts repeat and refine questions), target look-ups per metric word or entity, and
+// passages with the entities they mention (the same passages come back for many questions). An entry holds while this store has written nothing since
 // it was read and for at most `maxAgeMs` (other processes — a CLI ingest — write to the same database
 // unseen), the staleness the document listing of scope already allows. Callers must not mutate what
 // they get: entries are shared.

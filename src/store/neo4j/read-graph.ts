@@ -133,7 +133,6 @@ export async function getEntity(db: Neo4jConnection, id: string): Promise<Entity
   return row ? toEntityDetail(row.e as Row, row.mentions, row.docIds) : undefined;
 }
 
-/** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
 type RelationRow = { type: unknown; source: unknown; target: unknown; props: unknown };
 
 async function hopRows(db: Neo4jConnection, hop: HopRequest): Promise<Array<HopRow<RelationRow>>> {
@@ -154,6 +153,7 @@ async function hopRows(db: Neo4jConnection, hop: HopRequest): Promise<Array<HopR
   });
 }
 
+/** Breadth-first by the shared walk (depth ≤ 3, node limit); each hop is one bounded query. */
 export async function neighbors(db: Neo4jConnection, id: string, q: NeighborQuery): Promise<Subgraph> {
   // The first hop needs only the id: it runs beside the look-up of the start node (a round trip less).
   const first = NeighborWalk.firstHop(id, q);
@@ -269,10 +269,6 @@ export async function getEntities(db: Neo4jConnection, ids: string[]): Promise<E
   return rows.map((r) => toEntityDetail(r.e as Row, r.mentions, r.docIds));
 }
 
-/**
- * Several target look-ups in one query: each metric word and each measured entity is its own
- * subquery with its own cap (starting from the entity, not from every target), the union distinct.
- */
 /**
  * Each target look-up's own list, capped (`per`): by metric word (targets whose metric contains it)
  * and by measured entity, keyed by the word or the id. The store unites them (see Neo4jStore), so
